@@ -1,0 +1,623 @@
+/**
+ * kqlhunt's logical plan: what a KQL query asks for, as plain data.
+ *
+ * The front end (src/frontend) builds it from Microsoft's parser and binder; the engine
+ * (src/engine) executes it. Nothing here depends on either. Every node is a plain object with a
+ * string `kind` and a `span` into the ORIGINAL query text (before placeholders were filled), so
+ * an error raised anywhere can point at the user's text.
+ *
+ * Scalar and tabular expressions share one `Expr` union because KQL nests them freely
+ * (`toscalar(T | count)`, `x in (T | project y)`); the front end knows which is which from the
+ * binder and builds the right kinds.
+ *
+ * Names: wherever an operator creates columns (extend, project, summarize, ...), the node holds the
+ * output column name Kusto gives it (`count_`, `set_X`, `Column1`, `Computer1`), resolved by the
+ * binder. Where the binder cannot know the output schema (after `evaluate bag_unpack` or `pivot`),
+ * `schema` is `{ kind: 'open' }` and the engine resolves columns at run time.
+ */
+import type { ColumnSchema, ScalarType } from '../types/scalar.js';
+
+/** Half-open character range [start, end) in the original query text. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What the binder knows of a tabular node's output. */
+export type ResultSchema =
+  | { readonly kind: 'known'; readonly columns: readonly ColumnSchema[] }
+  /** Data-dependent (bag_unpack, pivot, ...): `columns` are those known to be present. */
+  | { readonly kind: 'open'; readonly columns: readonly ColumnSchema[] };
+
+// ---------------------------------------------------------------------------------------------
+// Query and statements
+
+export interface QueryPlan {
+  readonly kind: 'query';
+  readonly statements: readonly Statement[];
+  /** The final tabular (or scalar) expression whose result is the query's result. */
+  readonly result: Expr | null;
+  readonly span: Span;
+}
+
+export type Statement = LetStatement | SetStatement;
+
+export interface LetStatement {
+  readonly kind: 'let';
+  readonly name: string;
+  readonly value: LetValue;
+  readonly span: Span;
+}
+
+export type LetValue =
+  | { readonly kind: 'scalar'; readonly expr: Expr }
+  | { readonly kind: 'tabular'; readonly expr: Expr }
+  | { readonly kind: 'function'; readonly fn: FunctionDefinition };
+
+export interface FunctionDefinition {
+  readonly params: readonly FunctionParam[];
+  /** Lets inside the body, in order. */
+  readonly statements: readonly Statement[];
+  readonly result: Expr;
+  /** Whether the body yields a table (true) or a scalar. */
+  readonly tabular: boolean;
+  readonly span: Span;
+}
+
+export interface FunctionParam {
+  readonly name: string;
+  /** A scalar type, or a tabular parameter with its declared columns (`T:(x:int)` or `T:(*)`). */
+  readonly type:
+    | { readonly kind: 'scalar'; readonly type: ScalarType }
+    | { readonly kind: 'tabular'; readonly columns: readonly ColumnSchema[] };
+  readonly defaultValue: Expr | null;
+}
+
+/** `set name = value;` query options: kept, most have no effect offline. */
+export interface SetStatement {
+  readonly kind: 'set';
+  readonly name: string;
+  readonly value: string | null;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+export type Expr = ScalarExpr | TabularExpr;
+
+export type ScalarExpr =
+  | Literal
+  | NameRef
+  | StarExpr
+  | Call
+  | Binary
+  | Unary
+  | ListComparison
+  | Between
+  | Member
+  | Index
+  | ScalarUnsupported;
+
+export type TabularExpr =
+  | TableRef
+  | Pipeline
+  | Datatable
+  | PrintSource
+  | RangeSource
+  | UnionSource
+  | TabularCall
+  | TabularUnsupported;
+
+/**
+ * A literal. `value` holds strings already unescaped, booleans, ints as number, longs as bigint
+ * and reals as number. For datetime, timespan, guid and dynamic, `value` is the literal's source
+ * text (`'2021-01-01'` from `datetime(2021-01-01)`, `'1d'`, the JSON of `dynamic([...])`) and the
+ * engine parses it, so that only one module owns each format. `null` is a typed null (`int(null)`).
+ */
+export interface Literal {
+  readonly kind: 'literal';
+  readonly type: ScalarType;
+  readonly value: string | number | bigint | boolean | null;
+  readonly span: Span;
+}
+
+export type NameResolution = 'column' | 'variable' | 'parameter' | 'unknown';
+
+/** A bare name in scalar position: a column, a `let` scalar, a function parameter. */
+export interface NameRef {
+  readonly kind: 'name';
+  readonly name: string;
+  readonly resolvedAs: NameResolution;
+  /** The binder's type where it knows it. */
+  readonly type: ScalarType | null;
+  readonly span: Span;
+}
+
+/** `*` as an argument: `count(*)` is not KQL, but `take_any(*)`, `pack_all()`-like forms and `has_any(*)`... */
+export interface StarExpr {
+  readonly kind: 'star';
+  readonly span: Span;
+}
+
+/**
+ * A call of a built-in scalar or aggregate function, or of a user function defined by `let`.
+ * `$left.x` / `$right.x` in join conditions are not calls: see JoinCondition.
+ */
+export interface Call {
+  readonly kind: 'call';
+  /** Canonical lower-case name as written (`makeset` stays `makeset`; the engine maps aliases). */
+  readonly name: string;
+  readonly args: readonly Expr[];
+  /** Named arguments, e.g. `bag_unpack(x, columnsConflict='replace_source')`. */
+  readonly namedArgs: Readonly<Record<string, Expr>>;
+  readonly target: 'builtin' | 'aggregate' | 'user';
+  /** The binder's result type where it knows it. */
+  readonly type: ScalarType | null;
+  readonly span: Span;
+}
+
+export type BinaryOp =
+  // arithmetic
+  | '+'
+  | '-'
+  | '*'
+  | '/'
+  | '%'
+  // comparison
+  | '=='
+  | '!='
+  | '<'
+  | '<='
+  | '>'
+  | '>='
+  | '=~'
+  | '!~'
+  // logic
+  | 'and'
+  | 'or'
+  // string predicates
+  | 'has'
+  | '!has'
+  | 'has_cs'
+  | '!has_cs'
+  | 'hasprefix'
+  | '!hasprefix'
+  | 'hasprefix_cs'
+  | '!hasprefix_cs'
+  | 'hassuffix'
+  | '!hassuffix'
+  | 'hassuffix_cs'
+  | '!hassuffix_cs'
+  | 'contains'
+  | '!contains'
+  | 'contains_cs'
+  | '!contains_cs'
+  | 'startswith'
+  | '!startswith'
+  | 'startswith_cs'
+  | '!startswith_cs'
+  | 'endswith'
+  | '!endswith'
+  | 'endswith_cs'
+  | '!endswith_cs'
+  | 'matches regex';
+
+export interface Binary {
+  readonly kind: 'binary';
+  readonly op: BinaryOp;
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly type: ScalarType | null;
+  readonly span: Span;
+}
+
+export interface Unary {
+  readonly kind: 'unary';
+  readonly op: '-' | '+';
+  readonly operand: Expr;
+  readonly span: Span;
+}
+
+export type ListOp = 'in' | '!in' | 'in~' | '!in~' | 'has_any' | 'has_all';
+
+/**
+ * `x in (a, b)`, `x !in (T | project y)`, `x has_any (list)`. Each item is a scalar (a dynamic
+ * array is flattened at run time) or a tabular expression whose first column supplies values.
+ */
+export interface ListComparison {
+  readonly kind: 'list';
+  readonly op: ListOp;
+  readonly left: Expr;
+  readonly items: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface Between {
+  readonly kind: 'between';
+  readonly negated: boolean;
+  readonly left: Expr;
+  readonly low: Expr;
+  readonly high: Expr;
+  readonly span: Span;
+}
+
+/** `a.b` on a dynamic value (or `$left.b` is never this: see JoinCondition). */
+export interface Member {
+  readonly kind: 'member';
+  readonly target: Expr;
+  readonly name: string;
+  readonly span: Span;
+}
+
+/** `a['b']`, `a[0]`, `a[-1]`. */
+export interface Index {
+  readonly kind: 'index';
+  readonly target: Expr;
+  readonly index: Expr;
+  readonly span: Span;
+}
+
+/** Syntax the front end recognises but kqlhunt does not implement; evaluating it is an error. */
+export interface ScalarUnsupported {
+  readonly kind: 'scalarUnsupported';
+  readonly what: string;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabular sources
+
+/** A table of the database (`SecurityEvent`) or a tabular `let` (`T`). */
+export interface TableRef {
+  readonly kind: 'table';
+  readonly name: string;
+  readonly resolvedAs: 'table' | 'variable' | 'parameter' | 'unknown';
+  readonly schema: ResultSchema | null;
+  readonly span: Span;
+}
+
+/** `source | op | op ...`: operators apply in order. */
+export interface Pipeline {
+  readonly kind: 'pipeline';
+  readonly source: Expr;
+  readonly operators: readonly Operator[];
+  readonly span: Span;
+}
+
+export interface Datatable {
+  readonly kind: 'datatable';
+  readonly columns: readonly ColumnSchema[];
+  /** Row-major literal cells: `values.length` is a multiple of `columns.length`. */
+  readonly values: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface PrintSource {
+  readonly kind: 'print';
+  readonly columns: readonly NamedExpr[];
+  readonly span: Span;
+}
+
+export interface RangeSource {
+  readonly kind: 'range';
+  readonly column: string;
+  readonly from: Expr;
+  readonly to: Expr;
+  readonly step: Expr;
+  readonly span: Span;
+}
+
+export interface UnionSource {
+  readonly kind: 'union';
+  readonly options: UnionOptions;
+  readonly inputs: readonly Expr[];
+  readonly span: Span;
+}
+
+export interface UnionOptions {
+  readonly unionKind: 'inner' | 'outer';
+  readonly withSource: string | null;
+  readonly isFuzzy: boolean;
+}
+
+/** A call yielding a table: a user tabular function, `materialize(T)`, `view`... */
+export interface TabularCall {
+  readonly kind: 'tabularCall';
+  readonly name: string;
+  readonly args: readonly Expr[];
+  readonly target: 'builtin' | 'user';
+  readonly span: Span;
+}
+
+export interface TabularUnsupported {
+  readonly kind: 'tabularUnsupported';
+  readonly what: string;
+  readonly span: Span;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabular operators (what follows a `|`)
+
+export type Operator =
+  | WhereOp
+  | ExtendOp
+  | ProjectOp
+  | ProjectAwayOp
+  | ProjectKeepOp
+  | ProjectRenameOp
+  | ProjectReorderOp
+  | SummarizeOp
+  | CountOp
+  | DistinctOp
+  | SortOp
+  | TopOp
+  | TakeOp
+  | JoinOp
+  | LookupOp
+  | UnionOp
+  | AsOp
+  | SerializeOp
+  | GetSchemaOp
+  | ParseOp
+  | ParseKvOp
+  | MvExpandOp
+  | MvApplyOp
+  | TopNestedOp
+  | MakeSeriesOp
+  | RenderOp
+  | EvaluateOp
+  | SampleOp
+  | InvokeOp
+  | UnsupportedOp;
+
+export type OperatorKind = Operator['kind'];
+
+interface OperatorBase {
+  readonly span: Span;
+  /** The binder's view of the operator's output, where it has one. */
+  readonly schema: ResultSchema | null;
+}
+
+/** An output column and the expression that computes it; `name` is always resolved. */
+export interface NamedExpr {
+  readonly name: string;
+  readonly expr: Expr;
+  readonly span: Span;
+}
+
+export interface WhereOp extends OperatorBase {
+  readonly kind: 'where';
+  readonly predicate: Expr;
+}
+
+export interface ExtendOp extends OperatorBase {
+  readonly kind: 'extend';
+  readonly columns: readonly NamedExpr[];
+}
+
+export interface ProjectOp extends OperatorBase {
+  readonly kind: 'project';
+  readonly columns: readonly NamedExpr[];
+}
+
+/** Column-name patterns, `*` wildcards allowed. */
+export interface ProjectAwayOp extends OperatorBase {
+  readonly kind: 'project-away';
+  readonly patterns: readonly string[];
+}
+
+export interface ProjectKeepOp extends OperatorBase {
+  readonly kind: 'project-keep';
+  readonly patterns: readonly string[];
+}
+
+export interface ProjectRenameOp extends OperatorBase {
+  readonly kind: 'project-rename';
+  readonly renames: readonly { readonly newName: string; readonly oldName: string }[];
+}
+
+export interface ProjectReorderOp extends OperatorBase {
+  readonly kind: 'project-reorder';
+  readonly patterns: readonly { readonly pattern: string; readonly order: 'asc' | 'desc' | null }[];
+}
+
+/** `aggregates` may be any scalar expression over aggregate calls (`100.0 * countif(x) / count()`). */
+export interface SummarizeOp extends OperatorBase {
+  readonly kind: 'summarize';
+  readonly aggregates: readonly NamedExpr[];
+  readonly by: readonly NamedExpr[];
+}
+
+export interface CountOp extends OperatorBase {
+  readonly kind: 'count';
+  readonly name: string;
+}
+
+/** `distinct *` has `columns: null`. */
+export interface DistinctOp extends OperatorBase {
+  readonly kind: 'distinct';
+  readonly columns: readonly NamedExpr[] | null;
+}
+
+export interface SortKey {
+  readonly expr: Expr;
+  readonly order: 'asc' | 'desc';
+  readonly nulls: 'first' | 'last';
+}
+
+export interface SortOp extends OperatorBase {
+  readonly kind: 'sort';
+  readonly by: readonly SortKey[];
+}
+
+export interface TopOp extends OperatorBase {
+  readonly kind: 'top';
+  readonly count: Expr;
+  readonly by: readonly SortKey[];
+}
+
+export interface TakeOp extends OperatorBase {
+  readonly kind: 'take';
+  readonly count: Expr;
+}
+
+export type JoinKind =
+  | 'innerunique'
+  | 'inner'
+  | 'leftouter'
+  | 'rightouter'
+  | 'fullouter'
+  | 'leftanti'
+  | 'rightanti'
+  | 'leftsemi'
+  | 'rightsemi';
+
+/** `on X` (same name both sides) or `on $left.a == $right.b`. */
+export type JoinCondition =
+  | { readonly kind: 'same'; readonly name: string; readonly span: Span }
+  | { readonly kind: 'equal'; readonly left: string; readonly right: string; readonly span: Span };
+
+export interface JoinOp extends OperatorBase {
+  readonly kind: 'join';
+  readonly joinKind: JoinKind;
+  /** True when `kind=` was not written (the default, innerunique). */
+  readonly defaultKind: boolean;
+  readonly right: Expr;
+  readonly on: readonly JoinCondition[];
+  readonly hints: Readonly<Record<string, string>>;
+}
+
+export interface LookupOp extends OperatorBase {
+  readonly kind: 'lookup';
+  readonly lookupKind: 'leftouter' | 'inner';
+  readonly right: Expr;
+  readonly on: readonly JoinCondition[];
+}
+
+export interface UnionOp extends OperatorBase {
+  readonly kind: 'union';
+  readonly options: UnionOptions;
+  /** The tables after the piped input. */
+  readonly inputs: readonly Expr[];
+}
+
+export interface AsOp extends OperatorBase {
+  readonly kind: 'as';
+  readonly name: string;
+}
+
+export interface SerializeOp extends OperatorBase {
+  readonly kind: 'serialize';
+  readonly columns: readonly NamedExpr[];
+}
+
+export interface GetSchemaOp extends OperatorBase {
+  readonly kind: 'getschema';
+}
+
+/** A piece of a `parse` pattern: literal text, a capture into a column, or `*`. */
+export type ParsePart =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'column'; readonly name: string; readonly type: ScalarType }
+  | { readonly kind: 'wildcard' };
+
+export interface ParseOp extends OperatorBase {
+  readonly kind: 'parse';
+  readonly parseKind: 'simple' | 'regex' | 'relaxed';
+  /** Regex flags from `kind=regex flags=Ui`. */
+  readonly flags: string;
+  readonly source: Expr;
+  readonly parts: readonly ParsePart[];
+}
+
+export interface ParseKvOp extends OperatorBase {
+  readonly kind: 'parse-kv';
+  readonly source: Expr;
+  readonly columns: readonly ColumnSchema[];
+  /** `with (pair_delimiter=..., kv_delimiter=..., quote=..., escape=..., greedy=..., regex=...)` */
+  readonly options: Readonly<Record<string, string | boolean>>;
+}
+
+export interface MvExpandItem {
+  /** The output column: the expanded column's own name, or `name = expr`. */
+  readonly name: string;
+  readonly expr: Expr;
+  readonly toType: ScalarType | null;
+  readonly span: Span;
+}
+
+export interface MvExpandOp extends OperatorBase {
+  readonly kind: 'mv-expand';
+  readonly bagExpansion: 'bag' | 'array';
+  readonly items: readonly MvExpandItem[];
+  readonly itemIndex: string | null;
+  readonly limit: Expr | null;
+}
+
+export interface MvApplyOp extends OperatorBase {
+  readonly kind: 'mv-apply';
+  readonly items: readonly MvExpandItem[];
+  readonly itemIndex: string | null;
+  readonly limit: Expr | null;
+  /** Runs per input row over that row's expanded sub-table; its source is `{kind:'table', name:''}`. */
+  readonly subquery: Expr;
+}
+
+export interface TopNestedLevel {
+  readonly count: Expr | null;
+  readonly name: string;
+  readonly of: Expr;
+  readonly withOthers: Expr | null;
+  readonly by: NamedExpr;
+  readonly order: 'asc' | 'desc';
+}
+
+export interface TopNestedOp extends OperatorBase {
+  readonly kind: 'top-nested';
+  readonly levels: readonly TopNestedLevel[];
+}
+
+export interface MakeSeriesOp extends OperatorBase {
+  readonly kind: 'make-series';
+  readonly aggregates: readonly (NamedExpr & { readonly defaultValue: Expr | null })[];
+  readonly on: Expr;
+  readonly from: Expr | null;
+  readonly to: Expr | null;
+  readonly step: Expr;
+  readonly by: readonly NamedExpr[];
+}
+
+/** Kept as a hint for interfaces; it does not change rows. */
+export interface RenderOp extends OperatorBase {
+  readonly kind: 'render';
+  readonly chart: string;
+  readonly properties: Readonly<Record<string, string>>;
+}
+
+/** `evaluate plugin(args)`: bag_unpack, pivot, ... */
+export interface EvaluateOp extends OperatorBase {
+  readonly kind: 'evaluate';
+  readonly plugin: string;
+  readonly args: readonly Expr[];
+  readonly namedArgs: Readonly<Record<string, Expr>>;
+  /** `evaluate bag_unpack(x) : (a:string, b:int)` */
+  readonly outputSchema: { readonly columns: readonly ColumnSchema[]; readonly rest: boolean } | null;
+}
+
+export interface SampleOp extends OperatorBase {
+  readonly kind: 'sample';
+  readonly count: Expr;
+}
+
+/** `invoke f(args)`: calls a tabular function with the piped table as its first argument. */
+export interface InvokeOp extends OperatorBase {
+  readonly kind: 'invoke';
+  readonly call: TabularCall;
+}
+
+/** An operator kqlhunt recognises but does not implement; running it is an error naming it. */
+export interface UnsupportedOp extends OperatorBase {
+  readonly kind: 'unsupported';
+  readonly what: string;
+}
