@@ -1,0 +1,242 @@
+/**
+ * Aggregates that keep values: dcount (exact), make_set, make_list, make_bag (+ _if),
+ * percentile(s) (exact nearest-rank), take_any, arg_min/arg_max.
+ */
+import type { DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
+import { createVectorBuilder, NullMask, type BoolVector, type Vector } from '../table/index.js';
+import { compareValues, hashKey, type HashKey } from '../values/compare.js';
+import { toDynamicValue } from '../values/convert.js';
+import { isBag, newBag } from '../values/dynamic.js';
+import type { AggregateKind, AggregateState } from './types.js';
+
+function passes(pred: Vector | null, i: number): boolean {
+  if (pred === null) return true;
+  const b = pred as BoolVector;
+  return b.values[i] === 1 && !NullMask.isNull(b.nulls, i);
+}
+
+function isEmpty(x: ScalarValue): boolean {
+  return x === null || x === '';
+}
+
+/** dcount / dcountif / count_distinct: exact distinct count of non-null values. */
+export function dcountKind(type: ScalarType, predicateArg: number): AggregateKind {
+  return {
+    outputs: ['long'],
+    create(): AggregateState {
+      const sets: Set<HashKey>[] = [];
+      return {
+        add(groups, n, args) {
+          const v = args[0]!;
+          const pred = predicateArg >= 0 ? args[predicateArg]! : null;
+          for (let i = 0; i < n; i++) {
+            if (!passes(pred, i)) continue;
+            const x = v.get(i);
+            if (x === null) continue;
+            const g = groups[i]!;
+            (sets[g] ??= new Set()).add(hashKey(x, type));
+          }
+        },
+        finish(groupCount) {
+          const b = createVectorBuilder('long', groupCount);
+          for (let g = 0; g < groupCount; g++) b.push(BigInt(sets[g]?.size ?? 0));
+          return [b.finish()];
+        },
+      };
+    },
+  };
+}
+
+/** make_set / make_list (+ _if): a dynamic array, nulls ignored, at most `maxSize` elements. */
+export function collectKind(type: ScalarType, distinct: boolean, maxSize: number, predicateArg: number, keepNulls = false): AggregateKind {
+  return {
+    outputs: ['dynamic'],
+    create(): AggregateState {
+      const lists: DynamicValue[][] = [];
+      const seen: Set<HashKey>[] = [];
+      return {
+        add(groups, n, args) {
+          const v = args[0]!;
+          const pred = predicateArg >= 0 ? args[predicateArg]! : null;
+          for (let i = 0; i < n; i++) {
+            if (!passes(pred, i)) continue;
+            const x = v.get(i);
+            if (x === null && !keepNulls) continue;
+            const g = groups[i]!;
+            const list = (lists[g] ??= []);
+            if (list.length >= maxSize) continue;
+            if (distinct) {
+              const s = (seen[g] ??= new Set());
+              const k = hashKey(x, type);
+              if (s.has(k)) continue;
+              s.add(k);
+            }
+            list.push(toDynamicValue(x, type));
+          }
+        },
+        finish(groupCount) {
+          const b = createVectorBuilder('dynamic', groupCount);
+          for (let g = 0; g < groupCount; g++) b.push(lists[g] ?? []);
+          return [b.finish()];
+        },
+      };
+    },
+  };
+}
+
+/** make_bag (+ _if): merges property bags; the first value of a key wins. */
+export function makeBagKind(maxSize: number, predicateArg: number): AggregateKind {
+  return {
+    outputs: ['dynamic'],
+    create(): AggregateState {
+      const bags: { [k: string]: DynamicValue }[] = [];
+      const sizes: number[] = [];
+      return {
+        add(groups, n, args) {
+          const v = args[0]!;
+          const pred = predicateArg >= 0 ? args[predicateArg]! : null;
+          for (let i = 0; i < n; i++) {
+            if (!passes(pred, i)) continue;
+            const x = v.get(i);
+            if (!isBag(x)) continue;
+            const g = groups[i]!;
+            const bag = (bags[g] ??= newBag());
+            for (const key of Object.keys(x)) {
+              if (Object.prototype.hasOwnProperty.call(bag, key) || (sizes[g] ?? 0) >= maxSize) continue;
+              bag[key] = x[key]!;
+              sizes[g] = (sizes[g] ?? 0) + 1;
+            }
+          }
+        },
+        finish(groupCount) {
+          const b = createVectorBuilder('dynamic', groupCount);
+          for (let g = 0; g < groupCount; g++) b.push(bags[g] ?? newBag());
+          return [b.finish()];
+        },
+      };
+    },
+  };
+}
+
+export function percentileResultType(type: ScalarType): ScalarType {
+  return type === 'int' ? 'long' : type === 'decimal' ? 'real' : type;
+}
+
+/**
+ * percentile(x, p) / percentiles(x, p1, ...): exact nearest-rank over the group's non-null values
+ * (Kusto estimates with a t-digest; exact ranks agree with it at 0, 100 and on small groups).
+ * `asArray` gives percentiles_array's single dynamic column.
+ */
+export function percentilesKind(type: ScalarType, ps: readonly number[], asArray: boolean): AggregateKind {
+  const out = percentileResultType(type);
+  return {
+    outputs: asArray ? ['dynamic'] : ps.map(() => out),
+    create(): AggregateState {
+      const values: ScalarValue[][] = [];
+      return {
+        add(groups, n, args) {
+          const v = args[0]!;
+          for (let i = 0; i < n; i++) {
+            const x = v.get(i);
+            if (x === null) continue;
+            (values[groups[i]!] ??= []).push(type === 'int' ? BigInt(x as number) : x);
+          }
+        },
+        finish(groupCount) {
+          const builders = (asArray ? ['dynamic' as const] : ps.map(() => out)).map((t) => createVectorBuilder(t, groupCount));
+          for (let g = 0; g < groupCount; g++) {
+            const vs = values[g] ?? [];
+            vs.sort((a, b) => compareValues(a, b, out));
+            const picks = ps.map((p) => {
+              if (vs.length === 0) return null;
+              const rank = Math.max(1, Math.ceil((p / 100) * vs.length));
+              return vs[Math.min(vs.length, rank) - 1]!;
+            });
+            if (asArray) builders[0]!.push(picks.map((x) => (x === null ? null : toDynamicValue(x, out))));
+            else picks.forEach((x, k) => builders[k]!.push(x));
+          }
+          return builders.map((b) => b.finish());
+        },
+      };
+    },
+  };
+}
+
+/**
+ * take_any(x, ...) / any(): the values of one row per group. kqlhunt picks deterministically: the
+ * first row (in input order) whose first argument is neither null nor empty, else the first row.
+ * `predicateArg` >= 0 makes it take_anyif.
+ */
+export function takeAnyKind(types: readonly ScalarType[], predicateArg: number): AggregateKind {
+  const valueArgs = types.length;
+  return {
+    outputs: types,
+    create(): AggregateState {
+      const chosen: ScalarValue[][] = [];
+      const settled: boolean[] = [];
+      return {
+        add(groups, n, args) {
+          const pred = predicateArg >= 0 ? args[predicateArg]! : null;
+          for (let i = 0; i < n; i++) {
+            if (!passes(pred, i)) continue;
+            const g = groups[i]!;
+            if (settled[g]) continue;
+            const first = args[0]!.get(i);
+            if (chosen[g] === undefined || !isEmpty(first)) {
+              const row: ScalarValue[] = new Array(valueArgs);
+              for (let k = 0; k < valueArgs; k++) row[k] = args[k]!.get(i);
+              chosen[g] = row;
+              settled[g] = !isEmpty(first);
+            }
+          }
+        },
+        finish(groupCount) {
+          return types.map((t, k) => {
+            const b = createVectorBuilder(t, groupCount);
+            for (let g = 0; g < groupCount; g++) b.push(chosen[g]?.[k] ?? null);
+            return b.finish();
+          });
+        },
+      };
+    },
+  };
+}
+
+/**
+ * arg_max / arg_min(by, ret...): the row with the greatest (least) non-null `by`; ties keep the
+ * first row; a group where `by` is always null gives its first row (arg-max docs' null example).
+ */
+export function argExtremumKind(types: readonly ScalarType[], sign: 1 | -1): AggregateKind {
+  const byType = types[0]!;
+  return {
+    outputs: types,
+    create(): AggregateState {
+      const chosen: ScalarValue[][] = [];
+      return {
+        add(groups, n, args) {
+          for (let i = 0; i < n; i++) {
+            const g = groups[i]!;
+            const x = args[0]!.get(i);
+            const cur = chosen[g];
+            let take: boolean;
+            if (cur === undefined) take = true;
+            else if (x === null) take = false;
+            else if (cur[0] === null) take = true;
+            else take = sign * compareValues(x, cur[0]!, byType) > 0;
+            if (!take) continue;
+            const row: ScalarValue[] = new Array(types.length);
+            for (let k = 0; k < types.length; k++) row[k] = args[k]!.get(i);
+            chosen[g] = row;
+          }
+        },
+        finish(groupCount) {
+          return types.map((t, k) => {
+            const b = createVectorBuilder(t, groupCount);
+            for (let g = 0; g < groupCount; g++) b.push(chosen[g]?.[k] ?? null);
+            return b.finish();
+          });
+        },
+      };
+    },
+  };
+}

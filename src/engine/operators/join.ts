@@ -1,0 +1,225 @@
+/**
+ * `join` (every kind; `innerunique` when no kind is written) and `lookup`.
+ *
+ * The right side is hashed on its keys; the left side probes it batch by batch. Output columns are
+ * the left's, then the right's, a right name already taken getting Kusto's numeric suffix
+ * (`Computer` → `Computer1`); semi and anti joins keep one side only. Keys compare by value within
+ * their type (int and long keys compare as numbers); null keys match nothing.
+ */
+import type { JoinCondition, JoinKind, JoinOp, LookupOp, Span } from '../../plan/plan.js';
+import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.js';
+import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
+import { uniqueName } from '../exec/naming.js';
+import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
+import { gatherBatch, NULL_ROW, rechunk, type Batch, type Vector } from '../table/index.js';
+import { hashKey, type HashKey } from '../values/compare.js';
+import type { OpEnv } from './common.js';
+
+interface KeyColumns {
+  readonly left: number[];
+  readonly right: number[];
+}
+
+function resolveKeys(on: readonly JoinCondition[], left: Relation, right: Relation): KeyColumns {
+  const out: KeyColumns = { left: [], right: [] };
+  for (const c of on) {
+    const [l, r] = c.kind === 'same' ? [c.name, c.name] : [c.left, c.right];
+    const li = columnIndex(left.columns, l);
+    if (li < 0) throw unresolved(l, c.span);
+    const ri = columnIndex(right.columns, r);
+    if (ri < 0) throw unresolved(r, c.span);
+    const lt = left.columns[li]!.type;
+    const rt = right.columns[ri]!.type;
+    if (lt !== rt && !(numeric(lt) && numeric(rt)))
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        `join: the key '${l}' (${lt}) and '${r}' (${rt}) must have the same type`,
+        c.span,
+      );
+    out.left.push(li);
+    out.right.push(ri);
+  }
+  if (out.left.length === 0) throw new KqlRuntimeError(errorCodes.badArguments, 'join: no key columns (use on ...)', null);
+  return out;
+}
+
+function numeric(t: ScalarType): boolean {
+  return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
+}
+
+function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
+  if (v === null) return undefined;
+  if (type === 'int') return BigInt(v as number);
+  if ((type === 'real' || type === 'decimal') && Number.isInteger(v)) return BigInt(v as number);
+  return hashKey(v, type);
+}
+
+/** A row's join key, or undefined when a key part is null. */
+function rowKey(cols: readonly Vector[], types: readonly ScalarType[], i: number): HashKey | undefined {
+  if (cols.length === 1) return keyPart(cols[0]!.get(i), types[0]!);
+  let s = '';
+  for (let k = 0; k < cols.length; k++) {
+    const p = keyPart(cols[k]!.get(i), types[k]!);
+    if (p === undefined) return undefined;
+    s += (typeof p === 'string' ? JSON.stringify(p) : typeof p === 'bigint' ? `${p}n` : String(p)) + ',';
+  }
+  return s;
+}
+
+function buildIndex(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]): Map<HashKey, number[]> {
+  const cols = keyCols.map((k) => batch.columns[k]!);
+  const index = new Map<HashKey, number[]>();
+  for (let i = 0; i < batch.length; i++) {
+    const key = rowKey(cols, types, i);
+    if (key === undefined) continue;
+    const list = index.get(key);
+    if (list === undefined) index.set(key, [i]);
+    else list.push(i);
+  }
+  return index;
+}
+
+/** Keeps the first row of each key (innerunique's left side). */
+function firstPerKey(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]): Batch {
+  const cols = keyCols.map((k) => batch.columns[k]!);
+  const seen = new Set<HashKey>();
+  const keep: number[] = [];
+  for (let i = 0; i < batch.length; i++) {
+    const key = rowKey(cols, types, i);
+    if (key === undefined) {
+      keep.push(i);
+      continue;
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    keep.push(i);
+  }
+  return gatherBatch(batch, Uint32Array.from(keep));
+}
+
+/** Left columns then right columns, right names made unique (`dropRight` omits lookup's keys). */
+function joinedSchema(left: Relation, right: Relation, dropRight: ReadonlySet<number>): { schema: ColumnSchema[]; rightKept: number[] } {
+  const schema: ColumnSchema[] = [...left.columns];
+  const taken = new Set(schema.map((c) => c.name));
+  const rightKept: number[] = [];
+  right.columns.forEach((c, i) => {
+    if (dropRight.has(i)) return;
+    const name = uniqueName(c.name, taken);
+    taken.add(name);
+    schema.push({ name, type: c.type });
+    rightKept.push(i);
+  });
+  return { schema, rightKept };
+}
+
+export function joinRelations(
+  kind: JoinKind,
+  leftIn: Relation,
+  right: Relation,
+  on: readonly JoinCondition[],
+  span: Span,
+  dropRightKeys = false,
+  env?: OpEnv,
+): Relation {
+  const keys = resolveKeys(on, leftIn, right);
+  const leftTypes = keys.left.map((i) => leftIn.columns[i]!.type);
+  const rightTypes = keys.right.map((i) => right.columns[i]!.type);
+  const rightAll = singleBatch(right);
+  const maxRows = env?.ctx.limits.maxRows ?? Infinity;
+
+  if (kind === 'rightanti' || kind === 'rightsemi') {
+    const leftAll = singleBatch(leftIn);
+    const leftIndex = buildIndex(leftAll, keys.left, leftTypes);
+    const rcols = keys.right.map((k) => rightAll.columns[k]!);
+    const keep: number[] = [];
+    for (let i = 0; i < rightAll.length; i++) {
+      const key = rowKey(rcols, rightTypes, i);
+      const hit = key !== undefined && leftIndex.has(key);
+      if (hit === (kind === 'rightsemi')) keep.push(i);
+    }
+    return relationOf(right.columns, rechunk(gatherBatch(rightAll, Uint32Array.from(keep))), false);
+  }
+
+  const rightIndex = buildIndex(rightAll, keys.right, rightTypes);
+  const leftBatches = kind === 'innerunique' ? [firstPerKey(singleBatch(leftIn), keys.left, leftTypes)] : leftIn.batches;
+
+  if (kind === 'leftsemi' || kind === 'leftanti') {
+    const out = leftBatches.map((b) => {
+      const lcols = keys.left.map((k) => b.columns[k]!);
+      const keep: number[] = [];
+      for (let i = 0; i < b.length; i++) {
+        const key = rowKey(lcols, leftTypes, i);
+        const hit = key !== undefined && rightIndex.has(key);
+        if (hit === (kind === 'leftsemi')) keep.push(i);
+      }
+      return gatherBatch(b, Uint32Array.from(keep));
+    });
+    return relationOf(leftIn.columns, out, false);
+  }
+
+  const drop = new Set<number>(dropRightKeys ? keys.right : []);
+  const { schema, rightKept } = joinedSchema(leftIn, right, drop);
+  const keepUnmatchedLeft = kind === 'leftouter' || kind === 'fullouter';
+  const keepUnmatchedRight = kind === 'rightouter' || kind === 'fullouter';
+  const rightMatched = keepUnmatchedRight ? new Uint8Array(rightAll.length) : null;
+  const out: Batch[] = [];
+  let produced = 0;
+  for (const b of leftBatches) {
+    const lcols = keys.left.map((k) => b.columns[k]!);
+    const li: number[] = [];
+    const ri: number[] = [];
+    for (let i = 0; i < b.length; i++) {
+      const key = rowKey(lcols, leftTypes, i);
+      const matches = key === undefined ? undefined : rightIndex.get(key);
+      if (matches === undefined) {
+        if (keepUnmatchedLeft) {
+          li.push(i);
+          ri.push(NULL_ROW);
+        }
+        continue;
+      }
+      for (const r of matches) {
+        li.push(i);
+        ri.push(r);
+        if (rightMatched !== null) rightMatched[r] = 1;
+      }
+    }
+    produced += li.length;
+    if (produced > maxRows)
+      throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
+    const lidx = Uint32Array.from(li);
+    const ridx = Uint32Array.from(ri);
+    out.push({
+      length: lidx.length,
+      columns: [...b.columns.map((v) => v.gather(lidx)), ...rightKept.map((k) => rightAll.columns[k]!.gather(ridx))],
+    });
+  }
+  if (rightMatched !== null) {
+    const ri: number[] = [];
+    for (let r = 0; r < rightAll.length; r++) if (rightMatched[r] === 0) ri.push(r);
+    if (ri.length > 0) {
+      const ridx = Uint32Array.from(ri);
+      const lidx = new Uint32Array(ri.length).fill(NULL_ROW);
+      const leftTemplate = leftBatches[0] ?? singleBatch(leftIn);
+      out.push({
+        length: ri.length,
+        columns: [
+          ...leftTemplate.columns.map((v) => v.gather(lidx)),
+          ...rightKept.map((k) => rightAll.columns[k]!.gather(ridx)),
+        ],
+      });
+    }
+  }
+  return relationOf(schema, out.flatMap(rechunk), false);
+}
+
+export function runJoin(op: JoinOp, input: Relation, env: OpEnv): Relation {
+  const right = env.ctx.evalTabular(op.right, env.scope);
+  return joinRelations(op.joinKind, input, right, op.on, op.span, false, env);
+}
+
+/** lookup: a left-outer (or inner) join whose right key columns are not repeated in the output. */
+export function runLookup(op: LookupOp, input: Relation, env: OpEnv): Relation {
+  const right = env.ctx.evalTabular(op.right, env.scope);
+  return joinRelations(op.lookupKind === 'inner' ? 'inner' : 'leftouter', input, right, op.on, op.span, true, env);
+}

@@ -1,0 +1,168 @@
+/**
+ * `mv-expand`: one output row per element of an array or property bag, several columns in
+ * parallel (the longest decides; shorter ones are padded with null). A null value gives one row;
+ * an empty array or bag gives none. Bags expand to single-entry bags (`bagexpansion=bag`, the
+ * default) or `[key, value]` pairs (`bagexpansion=array`). `to typeof(T)` casts without parsing:
+ * an element that is not already a T becomes null.
+ */
+import type { MvExpandItem, MvExpandOp, Span } from '../../plan/plan.js';
+import type { ColumnSchema, DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
+import { errorCodes, KqlRuntimeError } from '../errors.js';
+import { columnIndex, relationOf, type Relation } from '../exec/relation.js';
+import { compileScalar } from '../expr/compile.js';
+import type { CompiledExpr } from '../expr/compiled.js';
+import { createVectorBuilder, type Batch, type Vector, type VectorBuilder } from '../table/index.js';
+import { isBag, newBag } from '../values/dynamic.js';
+import { constantCount, inputEnv, type OpEnv } from './common.js';
+
+export interface ExpandPlan {
+  readonly schema: readonly ColumnSchema[];
+  readonly exprs: readonly CompiledExpr[];
+  /** Output position of each item. */
+  readonly targets: readonly number[];
+  readonly itemTypes: readonly ScalarType[];
+  /** Output position of the item-index column, or -1. */
+  readonly indexTarget: number;
+  readonly limit: number;
+  readonly bagExpansion: 'bag' | 'array';
+}
+
+export function planExpand(
+  items: readonly MvExpandItem[],
+  bagExpansion: 'bag' | 'array',
+  itemIndex: string | null,
+  limitValue: number,
+  input: Relation,
+  env: OpEnv,
+): ExpandPlan {
+  const ienv = inputEnv(input, env);
+  const schema: ColumnSchema[] = [...input.columns];
+  const exprs: CompiledExpr[] = [];
+  const targets: number[] = [];
+  const itemTypes: ScalarType[] = [];
+  for (const item of items) {
+    const e = compileScalar(item.expr, ienv);
+    if (e.type !== 'dynamic')
+      throw new KqlRuntimeError(errorCodes.badArguments, 'mv-expand: the expression must have the type dynamic', item.span);
+    const type = item.toType ?? 'dynamic';
+    exprs.push(e);
+    itemTypes.push(type);
+    const existing = columnIndex(schema, item.name);
+    if (existing >= 0) {
+      schema[existing] = { name: item.name, type };
+      targets.push(existing);
+    } else {
+      targets.push(schema.length);
+      schema.push({ name: item.name, type });
+    }
+  }
+  let indexTarget = -1;
+  if (itemIndex !== null) {
+    indexTarget = schema.length;
+    schema.push({ name: itemIndex, type: 'long' });
+  }
+  return { schema, exprs, targets, itemTypes, indexTarget, limit: limitValue, bagExpansion };
+}
+
+export function runMvExpand(op: MvExpandOp, input: Relation, env: OpEnv): Relation {
+  const limit = op.limit === null ? env.ctx.limits.maxExpandPerRow : limitOf(op, input, env);
+  const plan = planExpand(op.items, op.bagExpansion, op.itemIndex, limit, input, env);
+  let produced = 0;
+  const batches = input.batches.map((b) => {
+    const out = expandBatch(b, plan, op.span);
+    produced += out.length;
+    if (produced > env.ctx.limits.maxRows)
+      throw new KqlRuntimeError(errorCodes.limitExceeded, `mv-expand produced more than ${env.ctx.limits.maxRows} rows`, op.span);
+    return out;
+  });
+  // mv-expand's output is not serialized (serialize-operator.md).
+  return relationOf(plan.schema, batches, false);
+}
+
+function limitOf(op: MvExpandOp, input: Relation, env: OpEnv): number {
+  const e = compileScalar(op.limit!, inputEnv(input, env));
+  if (!e.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, 'mv-expand: limit must be a constant', op.limit!.span);
+  return constantCount(e.constantValue, 'mv-expand limit', op.limit!.span);
+}
+
+/** The elements a value expands to. */
+export function elementsOf(value: ScalarValue, bagExpansion: 'bag' | 'array'): readonly DynamicValue[] {
+  if (value === null || value === undefined) return [null];
+  if (Array.isArray(value)) return value;
+  if (isBag(value)) {
+    const out: DynamicValue[] = [];
+    for (const key of Object.keys(value)) {
+      if (bagExpansion === 'array') out.push([key, value[key]!]);
+      else {
+        const single = newBag();
+        single[key] = value[key]!;
+        out.push(single);
+      }
+    }
+    return out;
+  }
+  return [value as DynamicValue];
+}
+
+/** `to typeof(T)`: keeps elements that already are T, null otherwise (no parsing). */
+export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
+  switch (type) {
+    case 'dynamic':
+      return v;
+    case 'string':
+      return typeof v === 'string' ? v : '';
+    case 'bool':
+      return typeof v === 'boolean' ? v : null;
+    case 'long':
+      if (typeof v === 'bigint') return v;
+      return typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : null;
+    case 'int':
+      if (typeof v === 'bigint') return v >= -2147483648n && v <= 2147483647n ? Number(v) : null;
+      return typeof v === 'number' && Number.isInteger(v) && v >= -2147483648 && v <= 2147483647 ? v : null;
+    case 'real':
+    case 'decimal':
+      if (typeof v === 'bigint') return Number(v);
+      return typeof v === 'number' ? v : null;
+    case 'guid':
+      return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+        ? v.toLowerCase()
+        : null;
+    case 'datetime':
+    case 'timespan':
+      // Dynamic values hold no datetime or timespan of their own in kqlhunt's representation.
+      return null;
+  }
+}
+
+export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
+  const values = plan.exprs.map((e) => e.evaluate(batch));
+  const source: number[] = [];
+  const builders: VectorBuilder[] = plan.itemTypes.map((t) => createVectorBuilder(t, batch.length));
+  const indexBuilder = plan.indexTarget >= 0 ? createVectorBuilder('long', batch.length) : null;
+  const lists: (readonly DynamicValue[])[] = new Array(values.length);
+  for (let r = 0; r < batch.length; r++) {
+    let rows = 0;
+    for (let k = 0; k < values.length; k++) {
+      const list = elementsOf(values[k]!.get(r), plan.bagExpansion);
+      lists[k] = list;
+      if (list.length > rows) rows = list.length;
+    }
+    if (rows > plan.limit) rows = plan.limit;
+    for (let j = 0; j < rows; j++) {
+      source.push(r);
+      for (let k = 0; k < values.length; k++) {
+        const list = lists[k]!;
+        builders[k]!.push(castElement(j < list.length ? list[j]! : null, plan.itemTypes[k]!));
+      }
+      indexBuilder?.push(BigInt(j));
+    }
+  }
+  void span;
+  const idx = Uint32Array.from(source);
+  const cols: Vector[] = batch.columns.map((v) => v.gather(idx, idx.length));
+  plan.targets.forEach((t, k) => {
+    cols[t] = builders[k]!.finish();
+  });
+  if (indexBuilder !== null) cols[plan.indexTarget] = indexBuilder.finish();
+  return { length: idx.length, columns: cols };
+}

@@ -1,0 +1,125 @@
+/** project, project-away, project-keep, project-rename, project-reorder. */
+import type {
+  ProjectAwayOp,
+  ProjectKeepOp,
+  ProjectOp,
+  ProjectRenameOp,
+  ProjectReorderOp,
+  NamedExpr,
+} from '../../plan/plan.js';
+import type { ColumnSchema } from '../../types/scalar.js';
+import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
+import { patternMatcher } from '../exec/naming.js';
+import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
+import { compileScalar } from '../expr/compile.js';
+import type { CompiledExpr } from '../expr/compiled.js';
+import type { Batch } from '../table/index.js';
+import { inputEnv, usesWindowFunction, type OpEnv } from './common.js';
+
+export function runProject(op: ProjectOp, input: Relation, env: OpEnv): Relation {
+  return projectWith(op.columns, input, env);
+}
+
+/** Each output column is computed from the INPUT row (project does not chain like extend). */
+export function projectWith(columns: readonly NamedExpr[], input: Relation, env: OpEnv): Relation {
+  const ienv = inputEnv(input, env);
+  const seen = new Set<string>();
+  const exprs: CompiledExpr[] = [];
+  const schema: ColumnSchema[] = [];
+  for (const c of columns) {
+    if (seen.has(c.name))
+      throw new KqlRuntimeError(errorCodes.columnConflict, `A column named '${c.name}' is defined more than once`, c.span);
+    seen.add(c.name);
+    const e = compileScalar(c.expr, ienv);
+    exprs.push(e);
+    schema.push({ name: c.name, type: e.type });
+  }
+  const batches = columns.some((c) => usesWindowFunction(c.expr)) ? [singleBatch(input)] : input.batches;
+  return relationOf(
+    schema,
+    batches.map((b): Batch => ({ length: b.length, columns: exprs.map((e) => e.evaluate(b)) })),
+    input.serialized,
+  );
+}
+
+/** Keeps the columns at `positions`, in that order. */
+export function selectColumns(input: Relation, positions: readonly number[], names?: readonly string[]): Relation {
+  const schema = positions.map((p, i) => ({ name: names?.[i] ?? input.columns[p]!.name, type: input.columns[p]!.type }));
+  return relationOf(
+    schema,
+    input.batches.map((b) => ({ length: b.length, columns: positions.map((p) => b.columns[p]!) })),
+    input.serialized,
+  );
+}
+
+function matchingPositions(input: Relation, pattern: string, span: ProjectOp['span'], required: boolean): number[] {
+  const match = patternMatcher(pattern);
+  const out: number[] = [];
+  input.columns.forEach((c, i) => {
+    if (match(c.name)) out.push(i);
+  });
+  if (out.length === 0 && required && !pattern.includes('*')) throw unresolved(pattern, span);
+  return out;
+}
+
+export function runProjectAway(op: ProjectAwayOp, input: Relation): Relation {
+  const drop = new Set<number>();
+  for (const p of op.patterns) for (const i of matchingPositions(input, p, op.span, true)) drop.add(i);
+  return selectColumns(
+    input,
+    input.columns.map((_, i) => i).filter((i) => !drop.has(i)),
+  );
+}
+
+export function runProjectKeep(op: ProjectKeepOp, input: Relation): Relation {
+  const keep = new Set<number>();
+  for (const p of op.patterns) for (const i of matchingPositions(input, p, op.span, true)) keep.add(i);
+  return selectColumns(
+    input,
+    input.columns.map((_, i) => i).filter((i) => keep.has(i)),
+  );
+}
+
+export function runProjectRename(op: ProjectRenameOp, input: Relation): Relation {
+  const names = input.columns.map((c) => c.name);
+  for (const r of op.renames) {
+    const i = columnIndex(input.columns, r.oldName);
+    if (i < 0) throw unresolved(r.oldName, op.span);
+    names[i] = r.newName;
+  }
+  if (new Set(names).size !== names.length)
+    throw new KqlRuntimeError(errorCodes.columnConflict, 'project-rename: the result has two columns with the same name', op.span);
+  return selectColumns(
+    input,
+    input.columns.map((_, i) => i),
+    names,
+  );
+}
+
+/**
+ * project-reorder: the named columns first, in the order given (a wildcard's matches in input
+ * order, or sorted by name when `asc`/`desc` is given), then the rest in input order.
+ */
+export function runProjectReorder(op: ProjectReorderOp, input: Relation): Relation {
+  const placed = new Set<number>();
+  const order: number[] = [];
+  for (const p of op.patterns) {
+    let found = matchingPositions(input, p.pattern, op.span, true).filter((i) => !placed.has(i));
+    if (p.order !== null) {
+      const sign = p.order === 'asc' ? 1 : -1;
+      found = [...found].sort((a, b) => sign * compareNames(input.columns[a]!.name, input.columns[b]!.name));
+    }
+    for (const i of found) {
+      placed.add(i);
+      order.push(i);
+    }
+  }
+  input.columns.forEach((_, i) => {
+    if (!placed.has(i)) order.push(i);
+  });
+  return selectColumns(input, order);
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,40 @@
+/** `where predicate`: keeps the rows for which the predicate is true (null counts as false). */
+import type { WhereOp } from '../../plan/plan.js';
+import { errorCodes, KqlRuntimeError } from '../errors.js';
+import { relationOf, singleBatch, type Relation } from '../exec/relation.js';
+import { compileScalar } from '../expr/compile.js';
+import type { CompiledExpr } from '../expr/compiled.js';
+import { gatherBatch, NullMask, type Batch, type BoolVector } from '../table/index.js';
+import { inputEnv, usesWindowFunction, type OpEnv } from './common.js';
+
+export function compilePredicate(predicate: CompiledExpr, span: WhereOp['span']): CompiledExpr {
+  if (predicate.type !== 'bool')
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `The predicate of 'where' must be of type bool, got ${predicate.type}`,
+      span,
+    );
+  return predicate;
+}
+
+/** Rows of `batch` where `pred` holds. */
+export function filterBatch(batch: Batch, pred: CompiledExpr): Batch {
+  const v = pred.evaluate(batch) as BoolVector;
+  const idx = new Uint32Array(batch.length);
+  let n = 0;
+  const values = v.values;
+  const nulls = v.nulls;
+  for (let i = 0; i < batch.length; i++) if (values[i] === 1 && !NullMask.isNull(nulls, i)) idx[n++] = i;
+  return n === batch.length ? batch : gatherBatch(batch, idx, n);
+}
+
+export function runWhere(op: WhereOp, input: Relation, env: OpEnv): Relation {
+  const pred = compilePredicate(compileScalar(op.predicate, inputEnv(input, env)), op.predicate.span);
+  if (pred.isConstant) return pred.constantValue === true ? input : relationOf(input.columns, [], input.serialized);
+  const batches = usesWindowFunction(op.predicate) ? [singleBatch(input)] : input.batches;
+  return relationOf(
+    input.columns,
+    batches.map((b) => filterBatch(b, pred)),
+    input.serialized,
+  );
+}

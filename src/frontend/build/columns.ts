@@ -1,0 +1,82 @@
+/**
+ * Output columns as the binder named them: `count()` → `count_`, `make_set(X)` → `set_X`,
+ * `2 + 3` → `Column1`, a clash → `Computer1`.
+ *
+ * The binder records, for each column it creates, the expression that computes it; we find each
+ * written expression's column that way. Where it recorded none (the column passes through
+ * unchanged, or a later item replaced it), the written name or Kusto's default name is used.
+ */
+import type { NamedExpr, ResultSchema } from '../../plan/plan.js';
+import type { ColumnSchema } from '../../types/scalar.js';
+import { nameText } from '../names.js';
+import { nodeByRole, type SemanticType, type SyntaxNode } from '../syntax.js';
+import type { BuildContext } from './context.js';
+import { buildExpr } from './expressions.js';
+import { unsupportedScalar } from './scalars.js';
+
+/** The binder's view of a tabular node's output; null where it has none. */
+export function resultSchemaOf(node: SyntaxNode): ResultSchema | null {
+  const type = node.semantic?.type;
+  if (type === null || type === undefined || type.kind !== 'table') return null;
+  return schemaFromType(type);
+}
+
+export function schemaFromType(type: SemanticType & { kind: 'table' }): ResultSchema | null {
+  const columns: ColumnSchema[] = [];
+  for (const c of type.columns) {
+    // A column whose type the binder could not tell follows an error: no schema is better
+    // than a wrong one.
+    if (c.type === null) return null;
+    columns.push({ name: c.name, type: c.type });
+  }
+  return type.open ? { kind: 'open', columns } : { kind: 'known', columns };
+}
+
+/** Column names of the operator's output, keyed by the id of the expression computing each. */
+function namesBySource(operator: SyntaxNode): Map<number, string> {
+  const out = new Map<number, string>();
+  const type = operator.semantic?.type;
+  if (type?.kind !== 'table') return out;
+  for (const c of type.columns) {
+    if (c.sourceId !== null && !out.has(c.sourceId)) out.set(c.sourceId, c.name);
+  }
+  return out;
+}
+
+/**
+ * The items of an extend/project/summarize/... list as named expressions.
+ * `operator` is the node whose result type holds the output columns.
+ */
+export function namedExpressions(items: readonly SyntaxNode[], operator: SyntaxNode, ctx: BuildContext): NamedExpr[] {
+  const bySource = namesBySource(operator);
+  const out: NamedExpr[] = [];
+  let unnamed = 0;
+  for (const item of items) {
+    const span = ctx.span(item);
+    if (item.kind === 'SimpleNamedExpression') {
+      const value = nodeByRole(item, 'Expression');
+      const written = nameText(nodeByRole(item, 'Name'));
+      if (value === null) continue;
+      const name = bySource.get(value.id) ?? written ?? `Column${++unnamed}`;
+      out.push({ name, expr: buildExpr(value, ctx, 'scalar'), span });
+      continue;
+    }
+    if (item.kind === 'CompoundNamedExpression') {
+      // `(a, b) = f(x)`: one expression giving several columns; the plan has no such node.
+      const names = nodeByRole(item, 'Names');
+      const declared = names === null ? [] : (nodeByRole(names, 'Names')?.children ?? []);
+      for (const d of declared) {
+        if (d.isToken) continue;
+        const name = nameText(d) ?? `Column${++unnamed}`;
+        out.push({ name, expr: unsupportedScalar('(a, b) = ... multiple-name assignment', item, ctx), span });
+      }
+      continue;
+    }
+    const fromBinder = bySource.get(item.id);
+    const passThrough =
+      item.kind === 'NameReference' && item.semantic?.symbol?.kind === 'column' ? nameText(item) : null;
+    const name = fromBinder ?? passThrough ?? item.semantic?.resultName ?? `Column${++unnamed}`;
+    out.push({ name, expr: buildExpr(item, ctx, 'scalar'), span });
+  }
+  return out;
+}
