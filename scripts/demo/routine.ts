@@ -37,14 +37,35 @@ const day = 24 * hour;
 export const bootTicks = ticksOfMs(weekStartMs - 3 * day + 7 * hour + 2 * minute);
 
 const maintenance: readonly { image: string; commandLine: string }[] = [
-  { image: `${system32}svchost.exe`, commandLine: 'C:\\Windows\\system32\\svchost.exe -k netsvcs -p -s BITS' },
+  {
+    image: `${system32}svchost.exe`,
+    commandLine: 'C:\\Windows\\system32\\svchost.exe -k netsvcs -p -s BITS',
+  },
   { image: `${system32}taskhostw.exe`, commandLine: 'taskhostw.exe Install $(Arg0)' },
-  { image: `${system32}backgroundTaskHost.exe`, commandLine: '"C:\\Windows\\system32\\backgroundTaskHost.exe" -ServerName:BackgroundTaskHost.WebAccountProvider' },
-  { image: `${system32}SearchProtocolHost.exe`, commandLine: '"C:\\Windows\\system32\\SearchProtocolHost.exe" Global\\UsGthrFltPipeMssGthrPipe3_ Global\\UsGthrCtrlFltPipeMssGthrPipe3 1 -2147483646 "Software\\Microsoft\\Windows Search" "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT; MS Search 4.0 Robot)" "C:\\ProgramData\\Microsoft\\Search\\Data\\Temp\\usgthrsvc" "DownLevelDaemon"' },
-  { image: 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.25010.11-0\\MpCmdRun.exe', commandLine: '"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.25010.11-0\\MpCmdRun.exe" SignatureUpdate -ScheduleJob -RestrictPrivileges' },
-  { image: `${system32}wbem\\WmiPrvSE.exe`, commandLine: 'C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding' },
+  {
+    image: `${system32}backgroundTaskHost.exe`,
+    commandLine:
+      '"C:\\Windows\\system32\\backgroundTaskHost.exe" -ServerName:BackgroundTaskHost.WebAccountProvider',
+  },
+  {
+    image: `${system32}SearchProtocolHost.exe`,
+    commandLine:
+      '"C:\\Windows\\system32\\SearchProtocolHost.exe" Global\\UsGthrFltPipeMssGthrPipe3_ Global\\UsGthrCtrlFltPipeMssGthrPipe3 1 -2147483646 "Software\\Microsoft\\Windows Search" "Mozilla/4.0 (compatible; MSIE 6.0; Windows NT; MS Search 4.0 Robot)" "C:\\ProgramData\\Microsoft\\Search\\Data\\Temp\\usgthrsvc" "DownLevelDaemon"',
+  },
+  {
+    image: 'C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.25010.11-0\\MpCmdRun.exe',
+    commandLine:
+      '"C:\\ProgramData\\Microsoft\\Windows Defender\\Platform\\4.18.25010.11-0\\MpCmdRun.exe" SignatureUpdate -ScheduleJob -RestrictPrivileges',
+  },
+  {
+    image: `${system32}wbem\\WmiPrvSE.exe`,
+    commandLine: 'C:\\Windows\\system32\\wbem\\wmiprvse.exe -secured -Embedding',
+  },
   { image: `${system32}sppsvc.exe`, commandLine: 'C:\\Windows\\system32\\sppsvc.exe' },
-  { image: `${system32}CompatTelRunner.exe`, commandLine: 'C:\\Windows\\system32\\CompatTelRunner.exe -m:appraiser.dll -f:DoScheduledTelemetryRun' },
+  {
+    image: `${system32}CompatTelRunner.exe`,
+    commandLine: 'C:\\Windows\\system32\\CompatTelRunner.exe -m:appraiser.dll -f:DoScheduledTelemetryRun',
+  },
 ];
 
 const officeApps: readonly { image: string; commandLine: (rng: () => number) => string }[] = [
@@ -55,21 +76,40 @@ const officeApps: readonly { image: string; commandLine: (rng: () => number) => 
   },
   {
     image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE',
-    commandLine: () => '"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE" /n "C:\\Users\\m.okafor\\Documents\\Board memo Q1.docx" /o ""',
+    commandLine: () =>
+      '"C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE" /n "C:\\Users\\m.okafor\\Documents\\Board memo Q1.docx" /o ""',
   },
-  { image: `${system32}notepad.exe`, commandLine: () => '"C:\\Windows\\system32\\notepad.exe" C:\\Users\\m.okafor\\Desktop\\todo.txt' },
+  {
+    image: `${system32}notepad.exe`,
+    commandLine: () => '"C:\\Windows\\system32\\notepad.exe" C:\\Users\\m.okafor\\Desktop\\todo.txt',
+  },
   { image: `${system32}calc.exe`, commandLine: () => '"C:\\Windows\\System32\\calc.exe"' },
   {
     image: 'C:\\Program Files\\Adobe\\Acrobat DC\\Acrobat\\Acrobat.exe',
-    commandLine: () => '"C:\\Program Files\\Adobe\\Acrobat DC\\Acrobat\\Acrobat.exe" "C:\\Users\\m.okafor\\Downloads\\Invoice_88412.pdf"',
+    commandLine: () =>
+      '"C:\\Program Files\\Adobe\\Acrobat DC\\Acrobat\\Acrobat.exe" "C:\\Users\\m.okafor\\Downloads\\Invoice_88412.pdf"',
   },
 ];
 
 const startupApps: readonly { image: string; commandLine: string }[] = [
-  { image: 'C:\\Users\\m.okafor\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe', commandLine: '"C:\\Users\\m.okafor\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" /background' },
-  { image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE', commandLine: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE" ' },
-  { image: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe', commandLine: '"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe" --profile-directory=Default' },
-  { image: 'C:\\Program Files\\WindowsApps\\MSTeams_25044.2208.3471.2155_x64__8wekyb3d8bbwe\\ms-teams.exe', commandLine: '"C:\\Program Files\\WindowsApps\\MSTeams_25044.2208.3471.2155_x64__8wekyb3d8bbwe\\ms-teams.exe" msteams:system-initiated' },
+  {
+    image: 'C:\\Users\\m.okafor\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe',
+    commandLine: '"C:\\Users\\m.okafor\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe" /background',
+  },
+  {
+    image: 'C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE',
+    commandLine: '"C:\\Program Files\\Microsoft Office\\root\\Office16\\OUTLOOK.EXE" ',
+  },
+  {
+    image: 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+    commandLine:
+      '"C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe" --profile-directory=Default',
+  },
+  {
+    image: 'C:\\Program Files\\WindowsApps\\MSTeams_25044.2208.3471.2155_x64__8wekyb3d8bbwe\\ms-teams.exe',
+    commandLine:
+      '"C:\\Program Files\\WindowsApps\\MSTeams_25044.2208.3471.2155_x64__8wekyb3d8bbwe\\ms-teams.exe" msteams:system-initiated',
+  },
 ];
 
 class Day {
@@ -103,7 +143,14 @@ function systemDay(d: Day): void {
   for (let i = rng.int(1, 2); i > 0; i--) {
     const t = d.between(0, day - minute);
     cryptographicOperation(tl, t, systemSession, keys.device, keyType.machine);
-    keyFileOperation(tl, t + seconds(0.002), systemSession, { pid: host.lsassPid, started: bootTicks }, keys.device, keyType.machine);
+    keyFileOperation(
+      tl,
+      t + seconds(0.002),
+      systemSession,
+      { pid: host.lsassPid, started: bootTicks },
+      keys.device,
+      keyType.machine,
+    );
   }
 
   for (let i = rng.int(4, 7); i > 0; i--) {
@@ -139,8 +186,7 @@ function systemDay(d: Day): void {
 }
 
 export function guidFrom(rng: { int(a: number, b: number): number }): string {
-  const h = (n: number): string =>
-    Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
+  const h = (n: number): string => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
   return `{${h(8)}-${h(4)}-${h(4)}-${h(4)}-${h(12)}}`;
 }
 
@@ -154,17 +200,22 @@ function workday(d: Day): void {
   if (d.index === 1) {
     // Tuesday: two mistyped passwords at the lock screen before the right one.
     for (let i = 0; i < 2; i++) {
-      failedLogon(tl, t, { name: user.name, domain: user.domain }, {
-        subject: systemSession,
-        type: 2,
-        subStatus: '0xc000006a',
-        logonProcess: 'User32 ',
-        auth: 'Negotiate',
-        workstation: host.name,
-        process: bootProcesses.winlogonSvchost,
-        ip: '127.0.0.1',
-        port: '0',
-      });
+      failedLogon(
+        tl,
+        t,
+        { name: user.name, domain: user.domain },
+        {
+          subject: systemSession,
+          type: 2,
+          subStatus: '0xc000006a',
+          logonProcess: 'User32 ',
+          auth: 'Negotiate',
+          workstation: host.name,
+          process: bootProcesses.winlogonSvchost,
+          ip: '127.0.0.1',
+          port: '0',
+        },
+      );
       t += seconds(rng.int(4, 9));
     }
   }
@@ -182,11 +233,33 @@ function workday(d: Day): void {
     ip: '127.0.0.1',
     port: '0',
   });
-  const userProcess = (at: Ticks, image: string, commandLine: string, parent: { pid: number; image: string }): Process =>
-    startProcess(tl, at, { session, image, commandLine, parent, elevation: token.default, label: integrity.medium });
+  const userProcess = (
+    at: Ticks,
+    image: string,
+    commandLine: string,
+    parent: { pid: number; image: string },
+  ): Process =>
+    startProcess(tl, at, {
+      session,
+      image,
+      commandLine,
+      parent,
+      elevation: token.default,
+      label: integrity.medium,
+    });
 
-  const userinit = userProcess(t + seconds(1.2), `${system32}userinit.exe`, 'C:\\Windows\\system32\\userinit.exe', bootProcesses.winlogonSvchost);
-  const explorer = userProcess(t + seconds(1.9), 'C:\\Windows\\explorer.exe', 'C:\\Windows\\Explorer.EXE', userinit);
+  const userinit = userProcess(
+    t + seconds(1.2),
+    `${system32}userinit.exe`,
+    'C:\\Windows\\system32\\userinit.exe',
+    bootProcesses.winlogonSvchost,
+  );
+  const explorer = userProcess(
+    t + seconds(1.9),
+    'C:\\Windows\\explorer.exe',
+    'C:\\Windows\\Explorer.EXE',
+    userinit,
+  );
   endProcess(tl, t + seconds(12), userinit);
 
   // The user's own key (Connected Devices Platform), read and exported at sign-in: user keys.
@@ -204,7 +277,9 @@ function workday(d: Day): void {
   if (d.index % 2 === 1) keyMigration(tl, t + seconds(4.02), session, cdp, userKey, keyType.user);
 
   const open: Process[] = [explorer, cdp];
-  startupApps.forEach((app, i) => open.push(userProcess(t + seconds(8 + i * 3), app.image, app.commandLine, explorer)));
+  startupApps.forEach((app, i) =>
+    open.push(userProcess(t + seconds(8 + i * 3), app.image, app.commandLine, explorer)),
+  );
 
   // Work through the day: documents opened and closed.
   const evening = d.at(16 * hour, 70 * minute);
@@ -212,7 +287,12 @@ function workday(d: Day): void {
     const app = rng.pick(officeApps);
     const from = Number((t - ticksOfMs(weekStartMs + d.index * day)) / 10_000n) + 10 * minute;
     const at = d.between(from, 15 * hour + 50 * minute);
-    const p = userProcess(at, app.image, app.commandLine(() => rng.next()), explorer);
+    const p = userProcess(
+      at,
+      app.image,
+      app.commandLine(() => rng.next()),
+      explorer,
+    );
     if (rng.chance(0.7)) endProcess(tl, at + seconds(rng.int(60, 5400)), p);
     else open.push(p);
   }
@@ -268,7 +348,14 @@ function adminVisit(d: Day): void {
  * Remote Desktop service reading its machine key as NETWORK SERVICE, then two linked type 10
  * sessions (elevated and limited token) and 4672 for the elevated one.
  */
-export function rdpLogon(tl: Timeline, t: Ticks, user: Account, ip: string, workstation: string, auth: 'Kerberos' | 'NTLM' = 'Kerberos'): { elevated: Session; limited: Session } {
+export function rdpLogon(
+  tl: Timeline,
+  t: Ticks,
+  user: Account,
+  ip: string,
+  workstation: string,
+  auth: 'Kerberos' | 'NTLM' = 'Kerberos',
+): { elevated: Session; limited: Session } {
   const rng = tl.rng;
   const port = (): string => String(rng.int(49152, 65535));
   const ntlm = auth === 'NTLM';
@@ -286,7 +373,14 @@ export function rdpLogon(tl: Timeline, t: Ticks, user: Account, ip: string, work
   });
   logoff(tl, t + seconds(0.8), nla, 3);
   cryptographicOperation(tl, t + seconds(1.1), networkServiceSession, keys.remoteDesktop, keyType.machine);
-  keyFileOperation(tl, t + seconds(1.11), networkServiceSession, { pid: bootProcesses.termService.pid, started: bootTicks }, keys.remoteDesktop, keyType.machine);
+  keyFileOperation(
+    tl,
+    t + seconds(1.11),
+    networkServiceSession,
+    { pid: bootProcesses.termService.pid, started: bootTicks },
+    keys.remoteDesktop,
+    keyType.machine,
+  );
   const elevatedId = tl.logonId();
   const limitedId = tl.logonId();
   const common = {
@@ -300,8 +394,19 @@ export function rdpLogon(tl: Timeline, t: Ticks, user: Account, ip: string, work
     port: '0',
   };
   const at = t + seconds(3.4);
-  const elevated = logon(tl, at, user, { ...common, logonId: elevatedId, linkedLogonId: limitedId, elevated: true, logonGuid: ntlm ? undefined : guidFrom(rng) });
-  const limited = logon(tl, at + seconds(0.001), user, { ...common, logonId: limitedId, linkedLogonId: elevatedId, logonGuid: ntlm ? undefined : guidFrom(rng) });
+  const elevated = logon(tl, at, user, {
+    ...common,
+    logonId: elevatedId,
+    linkedLogonId: limitedId,
+    elevated: true,
+    logonGuid: ntlm ? undefined : guidFrom(rng),
+  });
+  const limited = logon(tl, at + seconds(0.001), user, {
+    ...common,
+    logonId: limitedId,
+    linkedLogonId: elevatedId,
+    logonGuid: ntlm ? undefined : guidFrom(rng),
+  });
   specialPrivileges(tl, at + seconds(0.0012), elevated);
   return { elevated, limited };
 }

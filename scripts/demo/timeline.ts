@@ -17,7 +17,10 @@ export function isoOf(t: Ticks): string {
   return new Date(ms).toISOString().slice(0, 19) + '.' + frac + 'Z';
 }
 
-const auditing = { name: 'Microsoft-Windows-Security-Auditing', guid: '{54849625-5478-4994-a5ba-3e3b0328c30d}' };
+const auditing = {
+  name: 'Microsoft-Windows-Security-Auditing',
+  guid: '{54849625-5478-4994-a5ba-3e3b0328c30d}',
+};
 const eventlog = { name: 'Microsoft-Windows-Eventlog', guid: '{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}' };
 const auditSuccess = 0x8020000000000000n;
 const auditFailure = 0x8010000000000000n;
@@ -56,9 +59,9 @@ export class Timeline {
 
   constructor(readonly rng: Prng) {}
 
-  /** A time `ms` after the epoch plus a random sub-millisecond part, as real timestamps have. */
+  /** A time in the second that starts `ms` after the epoch, with all seven fractional digits used. */
   at(ms: number): Ticks {
-    return ticksOfMs(ms) + BigInt(this.rng.int(0, 9999));
+    return ticksOfMs(ms) + BigInt(this.rng.int(0, 9_999_999));
   }
 
   /** A fresh logon session id, as `0x...` text; ids grow through the week like a real boot's. */

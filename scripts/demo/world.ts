@@ -29,7 +29,11 @@ export interface Account {
   readonly sid: string;
 }
 
-const domainUser = (name: string, rid: number): Account => ({ name, domain: domain.netbios, sid: `${domain.sid}-${rid}` });
+const domainUser = (name: string, rid: number): Account => ({
+  name,
+  domain: domain.netbios,
+  sid: `${domain.sid}-${rid}`,
+});
 
 export const accounts = {
   /** The machine itself when it acts as SYSTEM (SubjectLogonId 0x3e7). */

@@ -13,7 +13,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readExamples, type Example } from '../conformance/examples.js';
 import { ExampleRunner } from '../conformance/pool.js';
-import { formatFailure, summarize, summaryLine, summaryMarkdown, type RunRecord } from '../conformance/report.js';
+import {
+  formatFailure,
+  summarize,
+  summaryLine,
+  summaryMarkdown,
+  type RunRecord,
+} from '../conformance/report.js';
 
 const usage =
   'usage: conformance <examples.jsonl> [--filter <substring>] [--verbose] [--json] [--timeout <ms>] [--markdown <file>]';
@@ -61,7 +67,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const filter = values.filter;
   if (filter !== undefined) {
-    examples = examples.filter((e) => e.id.includes(filter) || e.page.includes(filter) || e.title.includes(filter));
+    examples = examples.filter(
+      (e) => e.id.includes(filter) || e.page.includes(filter) || e.title.includes(filter),
+    );
   }
 
   const runner = new ExampleRunner(new URL('../conformance/worker.js', import.meta.url), {
@@ -76,7 +84,8 @@ async function main(argv: string[]): Promise<number> {
       records.push(record);
       if (values.json) continue;
       if (!outcome.passed) console.log(formatFailure(record) + '\n');
-      else if (values.verbose) console.log(`PASS ${example.id}${outcome.truncated ? ' (documented output cut short)' : ''}`);
+      else if (values.verbose)
+        console.log(`PASS ${example.id}${outcome.truncated ? ' (documented output cut short)' : ''}`);
     }
   } finally {
     await runner.close();

@@ -6,7 +6,7 @@
  * entities. Then it is read as the column's type:
  * - empty: null (any type) or the empty string; `null` is also accepted for a null;
  * - numbers: numbers.ts (separators, printed precision, NaN/Infinity);
- * - bool: `true`/`false`, any case;
+ * - bool: `true`/`false`, any case, or `1`/`0` (older pages print booleans as numbers);
  * - datetime and timespan: any text form Kusto reads, equal up to the digits printed;
  * - guid: any case;
  * - dynamic, and strings that hold JSON: compared structurally (key order and spacing ignored),
@@ -21,17 +21,25 @@ import { parseTimespan } from '../engine/values/timespan.js';
 import { parseLooseJson, type LooseJson } from './loose-json.js';
 import { numberMatches, parseDocNumber } from './numbers.js';
 
-const ENTITIES: Readonly<Record<string, string>> = { '&lt;': '<', '&gt;': '>', '&amp;': '&', '&quot;': '"', '&#124;': '|' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&#124;': '|',
+};
 
 /** A Markdown table cell's text as plain text. */
 export function unwrapCell(raw: string): string {
   let text = raw.trim();
   const code = /^`+([\s\S]*?)`+$/.exec(text);
   if (code) text = code[1]!.trim();
-  text = text.replace(/<br\s*\/?>/gi, '\n');
+  text = text.replace(/<br\s*\/?>/gi, '\n').trim();
   text = text.replace(/\\\|/g, '|');
   text = text.replace(/&(lt|gt|amp|quot|#124);/g, (e) => ENTITIES[e] ?? e);
-  return text;
+  // A Markdown autolink, <https://...>, shows the bare address.
+  const link = /^<([a-z][a-z0-9+.-]*:\/\/[^\s<>]*)>$/i.exec(text);
+  return link ? link[1]! : text;
 }
 
 /**
@@ -123,8 +131,10 @@ export function cellMatches(raw: string, got: ScalarValue, type: ScalarType): bo
       const parsed = loose === undefined ? undefined : parseJson(s);
       return loose !== undefined && parsed !== undefined && looseEquals(loose, parsed);
     }
-    case 'bool':
-      return text.toLowerCase() === String(got);
+    case 'bool': {
+      const lower = text.toLowerCase();
+      return lower === String(got) || lower === (got ? '1' : '0');
+    }
     case 'int':
     case 'long':
     case 'real':

@@ -12,12 +12,7 @@ import type { Example } from './examples.js';
 import type { ExampleOutcome, FailureCause } from './outcome.js';
 
 export type FailureCategory =
-  | 'missing function'
-  | 'missing operator'
-  | 'semantics'
-  | 'doc error'
-  | 'front end'
-  | 'timeout or crash';
+  'missing function' | 'missing operator' | 'semantics' | 'doc error' | 'front end' | 'timeout or crash';
 
 export interface Classified {
   readonly category: FailureCategory;
@@ -43,7 +38,9 @@ function unsupportedKey(message: string): Classified {
 }
 
 function docTruncatedCell(example: Example): boolean {
-  return example.rows.some((row) => row.some((cell) => /\.\.\.|…/.test(cell) && !/^\s*(\.\.\.|…)\s*$/.test(cell)));
+  return example.rows.some((row) =>
+    row.some((cell) => /\.\.\.|…/.test(cell) && !/^\s*(\.\.\.|…)\s*$/.test(cell)),
+  );
 }
 
 export function classify(example: Example, outcome: ExampleOutcome): Classified | null {
@@ -62,9 +59,16 @@ export function classify(example: Example, outcome: ExampleOutcome): Classified 
       return { category: 'semantics', key: `runtime ${cause.code ?? 'error'}: ${blur(cause.message)}` };
     case 'mismatch':
       if (outcome.nondeterministic.length > 0) {
-        return { category: 'doc error', key: `non-deterministic output (${outcome.nondeterministic.join(', ')})` };
+        return {
+          category: 'doc error',
+          key: `non-deterministic output (${outcome.nondeterministic.join(', ')})`,
+        };
       }
-      if (docTruncatedCell(example)) return { category: 'doc error', key: 'documented cell cut short with ...' };
+      if (docTruncatedCell(example))
+        return { category: 'doc error', key: 'documented cell cut short with ...' };
+      if (cause.reason === 'columns' && cause.detail.endsWith('(values match)')) {
+        return { category: 'semantics', key: 'mismatch: column names only (values match)' };
+      }
       return { category: 'semantics', key: `mismatch: ${cause.reason}` };
     case 'timeout':
       return { category: 'timeout or crash', key: 'timeout' };

@@ -44,27 +44,47 @@ export function normalizeExpected(expected: ExpectedTable): {
       truncated = true;
       continue;
     }
-    rows.push(row.length < columns.length ? [...row, ...Array<string>(columns.length - row.length).fill('')] : [...row]);
+    rows.push(
+      row.length < columns.length
+        ? [...row, ...Array<string>(columns.length - row.length).fill('')]
+        : [...row],
+    );
   }
   return { columns, rows, truncated };
 }
 
-function rowMatches(expected: readonly string[], got: readonly ScalarValue[], columns: readonly ColumnSchema[]): boolean {
+function rowMatches(
+  expected: readonly string[],
+  got: readonly ScalarValue[],
+  columns: readonly ColumnSchema[],
+): boolean {
   if (expected.length !== got.length) return false;
   return columns.every((c, i) => cellMatches(expected[i]!, got[i]!, c.type));
 }
 
-export function compareTables(expectedTable: ExpectedTable, got: ComputedTable, ordered: boolean): TableVerdict {
+export function compareTables(
+  expectedTable: ExpectedTable,
+  got: ComputedTable,
+  ordered: boolean,
+): TableVerdict {
   const expected = normalizeExpected(expectedTable);
   const gotNames = got.columns.map((c) => c.name);
   if (expected.columns.length !== gotNames.length || expected.columns.some((n, i) => n !== gotNames[i])) {
+    // Say whether only the names differ: the docs often print a name of their own choosing.
+    const sameValues =
+      expected.columns.length === gotNames.length &&
+      compareTables({ columns: gotNames, rows: expectedTable.rows }, got, ordered).ok;
     return {
       ok: false,
       reason: 'columns',
-      detail: `columns differ: expected [${expected.columns.join(', ')}], got [${gotNames.join(', ')}]`,
+      detail:
+        `columns differ: expected [${expected.columns.join(', ')}], got [${gotNames.join(', ')}]` +
+        (sameValues ? ' (values match)' : ''),
     };
   }
-  if (expected.truncated ? got.rows.length < expected.rows.length : got.rows.length !== expected.rows.length) {
+  if (
+    expected.truncated ? got.rows.length < expected.rows.length : got.rows.length !== expected.rows.length
+  ) {
     return {
       ok: false,
       reason: 'row-count',
@@ -86,7 +106,11 @@ export function compareTables(expectedTable: ExpectedTable, got: ComputedTable, 
       if (!used[j] && rowMatches(expected.rows[i]!, got.rows[j]!, got.columns)) found = j;
     }
     if (found < 0) {
-      return { ok: false, reason: 'rows', detail: `expected row ${i + 1} not found (rows compared in any order)` };
+      return {
+        ok: false,
+        reason: 'rows',
+        detail: `expected row ${i + 1} not found (rows compared in any order)`,
+      };
     }
     used[found] = true;
   }

@@ -38,7 +38,9 @@ export function parseExamples(text: string, file: string): Example[] {
       !Array.isArray(v['rows']) ||
       !v['rows'].every(isStringArray)
     ) {
-      throw new Error(`${file}:${i + 1}: expected {id, page, title, query, columns: string[], rows: string[][]}`);
+      throw new Error(
+        `${file}:${i + 1}: expected {id, page, title, query, columns: string[], rows: string[][]}`,
+      );
     }
     examples.push({
       id: v['id'],

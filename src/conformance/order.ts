@@ -11,9 +11,22 @@
  *
  * Where the order is not fixed, the runner compares rows as a multiset.
  */
-import type { Expr, FunctionDefinition, LetValue, Operator, OperatorKind, QueryPlan, Statement } from '../plan/plan.js';
+import type {
+  Expr,
+  FunctionDefinition,
+  LetValue,
+  Operator,
+  OperatorKind,
+  QueryPlan,
+  Statement,
+} from '../plan/plan.js';
 
-const SERIALIZING: ReadonlySet<OperatorKind> = new Set<OperatorKind>(['sort', 'top', 'getschema', 'serialize']);
+const SERIALIZING: ReadonlySet<OperatorKind> = new Set<OperatorKind>([
+  'sort',
+  'top',
+  'getschema',
+  'serialize',
+]);
 const UNSERIALIZING: ReadonlySet<OperatorKind> = new Set<OperatorKind>([
   'count',
   'distinct',

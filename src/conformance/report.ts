@@ -102,7 +102,10 @@ export function summarize(records: readonly RunRecord[]): Summary {
     byCategory: Object.fromEntries(
       Object.entries(byCategory)
         .sort((a, b) => b[1].count - a[1].count)
-        .map(([k, v]) => [k, { count: v.count, causes: [...v.causes.values()].sort((a, b) => b.count - a.count) }]),
+        .map(([k, v]) => [
+          k,
+          { count: v.count, causes: [...v.causes.values()].sort((a, b) => b.count - a.count) },
+        ]),
     ),
     failures,
   };
@@ -125,12 +128,24 @@ export function summaryMarkdown(summary: Summary, source: string, topPerCategory
   ];
   for (const [category, group] of Object.entries(summary.byCategory)) {
     lines.push(`## ${category} (${group.count})`, '');
+    if (category === 'missing function') {
+      // Families (the name up to its first underscore: geo_*, series_*) say where work pays most.
+      const families = new Map<string, number>();
+      for (const cause of group.causes) {
+        const name = /'([^']+)'/.exec(cause.key)?.[1] ?? cause.key;
+        const family = name.includes('_') ? `${name.slice(0, name.indexOf('_'))}_*` : name;
+        families.set(family, (families.get(family) ?? 0) + cause.count);
+      }
+      const top = [...families].sort((a, b) => b[1] - a[1]).slice(0, 12);
+      lines.push(`By family: ${top.map(([f, n]) => `\`${f}\` ${n}`).join(', ')}.`, '');
+    }
     lines.push('| cause | count | examples |', '|---|---|---|');
     for (const cause of group.causes.slice(0, topPerCategory)) {
       const examples = cause.examples.slice(0, 4).join(', ') + (cause.examples.length > 4 ? ', ...' : '');
       lines.push(`| ${cause.key.replace(/\|/g, '\\|').replace(/\n/g, ' ')} | ${cause.count} | ${examples} |`);
     }
-    if (group.causes.length > topPerCategory) lines.push(`| (${group.causes.length - topPerCategory} more causes) | | |`);
+    if (group.causes.length > topPerCategory)
+      lines.push(`| (${group.causes.length - topPerCategory} more causes) | | |`);
     lines.push('');
   }
   return lines.join('\n');

@@ -13,7 +13,17 @@ import { resultOrderIsFixed } from './order.js';
 import type { ExampleOutcome } from './outcome.js';
 
 /** Functions and operators whose results differ from run to run (or pick arbitrary rows). */
-const NONDETERMINISTIC_CALLS = new Set(['rand', 'now', 'ago', 'new_guid', 'newguid', 'take_any', 'any', 'take_anyif', 'anyif']);
+const NONDETERMINISTIC_CALLS = new Set([
+  'rand',
+  'now',
+  'ago',
+  'new_guid',
+  'newguid',
+  'take_any',
+  'any',
+  'take_anyif',
+  'anyif',
+]);
 const NONDETERMINISTIC_OPERATORS = new Set(['sample', 'sample-distinct']);
 
 /** Names of the nondeterministic calls and operators anywhere in the plan. */
@@ -28,10 +38,17 @@ export function nondeterministicParts(plan: QueryPlan): string[] {
       return;
     }
     const record = node as Record<string, unknown>;
-    if (record['kind'] === 'call' && typeof record['name'] === 'string' && NONDETERMINISTIC_CALLS.has(record['name'])) {
+    if (
+      record['kind'] === 'call' &&
+      typeof record['name'] === 'string' &&
+      NONDETERMINISTIC_CALLS.has(record['name'])
+    ) {
       found.add(`${record['name']}()`);
     }
-    if (typeof record['kind'] === 'string' && NONDETERMINISTIC_OPERATORS.has(record['kind'])) found.add(record['kind']);
+    if (typeof record['kind'] === 'string' && NONDETERMINISTIC_OPERATORS.has(record['kind']))
+      found.add(record['kind']);
+    // join-operator.md: innerunique keeps one left row per key, chosen arbitrarily.
+    if (record['kind'] === 'join' && record['joinKind'] === 'innerunique') found.add('join kind=innerunique');
     for (const value of Object.values(record)) visit(value);
   };
   visit(plan);
@@ -43,13 +60,21 @@ const MAX_PRINTED_ROWS = 50;
 function printed(result: QueryResult): NonNullable<ExampleOutcome['got']> {
   return {
     columns: result.columns.map((c) => c.name),
-    rows: result.rows.slice(0, MAX_PRINTED_ROWS).map((row) => row.map((v, i) => toStringValue(v, result.columns[i]!.type))),
+    rows: result.rows
+      .slice(0, MAX_PRINTED_ROWS)
+      .map((row) => row.map((v, i) => toStringValue(v, result.columns[i]!.type))),
   };
 }
 
 export async function runExample(example: Example): Promise<ExampleOutcome> {
   const started = performance.now();
-  const base = { id: example.id, truncated: false, got: null, ordered: null, nondeterministic: [] as string[] };
+  const base = {
+    id: example.id,
+    truncated: false,
+    got: null,
+    ordered: null,
+    nondeterministic: [] as string[],
+  };
   const elapsed = () => performance.now() - started;
   const compiled = compileQuery(example.query, { sourceName: example.id });
   const error = compiled.diagnostics.find((d) => d.severity === 'error');
@@ -74,7 +99,11 @@ export async function runExample(example: Example): Promise<ExampleOutcome> {
       ordered,
       nondeterministic,
       passed: false,
-      cause: { kind: 'runtime', code: typeof err.code === 'string' ? err.code : null, message: err.message ?? String(e) },
+      cause: {
+        kind: 'runtime',
+        code: typeof err.code === 'string' ? err.code : null,
+        message: err.message ?? String(e),
+      },
       ms: elapsed(),
     };
   }

@@ -14,17 +14,15 @@ const port = parentPort;
 port.on('message', (example: Example) => {
   const started = performance.now();
   runExample(example)
-    .catch(
-      (e: unknown): ExampleOutcome => ({
-        id: example.id,
-        passed: false,
-        truncated: false,
-        cause: { kind: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) },
-        ordered: null,
-        nondeterministic: [],
-        got: null,
-        ms: performance.now() - started,
-      }),
-    )
+    .catch((e: unknown): ExampleOutcome => ({
+      id: example.id,
+      passed: false,
+      truncated: false,
+      cause: { kind: 'crash', message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) },
+      ordered: null,
+      nondeterministic: [],
+      got: null,
+      ms: performance.now() - started,
+    }))
     .then((outcome) => port.postMessage(outcome));
 });

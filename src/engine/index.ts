@@ -65,7 +65,10 @@ export function executeQuerySync(plan: QueryPlan, options: ExecuteOptions): Quer
   if (!isTabularExpr(plan.result, scope)) {
     // A bare scalar query (`1 + 1`) prints its value, as `print` would.
     const e = compileScalar(plan.result, { columns: [], scope, ctx, serialized: true });
-    return { columns: [{ name: 'print_0', type: e.type }], rows: [[e.evaluate({ length: 1, columns: [] }).get(0)]] };
+    return {
+      columns: [{ name: 'print_0', type: e.type }],
+      rows: [[e.evaluate({ length: 1, columns: [] }).get(0)]],
+    };
   }
   return materialize(ctx.evalTabular(plan.result, scope));
 }
@@ -79,5 +82,7 @@ export function materialize(rel: Relation): QueryResult {
       rows.push(row);
     }
   }
-  return rel.render === undefined ? { columns: [...rel.columns], rows } : { columns: [...rel.columns], rows, render: rel.render };
+  return rel.render === undefined
+    ? { columns: [...rel.columns], rows }
+    : { columns: [...rel.columns], rows, render: rel.render };
 }

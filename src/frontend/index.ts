@@ -11,6 +11,7 @@
 import type { QueryPlan } from '../plan/plan.js';
 import { withTables } from '../schema/index.js';
 import type { TableSchema } from '../types/scalar.js';
+import { isBinderDiscrepancy } from './binderDiscrepancies.js';
 import { BuildContext, type Unsupported } from './build/context.js';
 import { buildQuery } from './build/statements.js';
 import { codeForKusto, DiagnosticCode, makeDiagnostic, type Diagnostic } from './diagnostics.js';
@@ -31,6 +32,9 @@ export { OffsetMap, type OffsetRun } from './offsets.js';
 export { SourceText, type SourceLocation } from './source.js';
 export type { Unsupported } from './build/context.js';
 export { findUnsupported } from './unsupported.js';
+
+/** Kusto's codes for a name that resolves to nothing (table, column or variable, function). */
+const UNKNOWN_NAME_CODES: ReadonlySet<string> = new Set(['KS204', 'KS142', 'KS211']);
 
 export interface CompileOptions {
   /**
@@ -86,9 +90,10 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
     if (unknown.length > 0) {
       // Report the unknown tables, and only the errors that do not follow from them.
       const unknownTables = analyzed.diagnostics.filter((d) => d.code === UNKNOWN_TABLE_CODE);
-      analyzed = analyzeKql(filled.text, tables, unknown);
-      const scopes = unknownTableScopes(analyzed.root, unknown);
-      const independent = analyzed.diagnostics.filter(
+      // The plan is built from the first analysis, where unknown tables are unresolved.
+      const withOpenTables = analyzeKql(filled.text, tables, unknown);
+      const scopes = unknownTableScopes(withOpenTables.root, unknown);
+      const independent = withOpenTables.diagnostics.filter(
         (d) =>
           d.code !== UNKNOWN_TABLE_CODE &&
           (d.syntax || !scopes.some((s) => d.start >= s.start && d.start + d.length <= s.end)),
@@ -101,8 +106,14 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
     return { plan: null, diagnostics, source, unsupported: [] };
   }
 
+  // An unknown name also makes its use a type error at the same place: report the name only.
+  const unknownNameSpans = new Set(
+    kustoDiagnostics.filter((d) => UNKNOWN_NAME_CODES.has(d.code)).map((d) => `${d.start}:${d.length}`),
+  );
   for (const d of kustoDiagnostics) {
     if (d.severity !== 'error' && d.severity !== 'warning') continue;
+    if (isBinderDiscrepancy(d, analyzed.root)) continue;
+    if (!UNKNOWN_NAME_CODES.has(d.code) && !d.syntax && unknownNameSpans.has(`${d.start}:${d.length}`)) continue;
     const span = {
       start: filled.map.map(d.start, 'start'),
       end: filled.map.map(d.start + d.length, 'end'),

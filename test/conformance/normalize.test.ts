@@ -17,8 +17,8 @@ const cells: [string, ScalarValue, ScalarType, boolean][] = [
   ['1,234', 1235n, 'long', false],
   ['-3122868243544336885', -3122868243544336885n, 'long', true],
   ['42', 42, 'int', true],
-  ['0.179910044977511', 0.17991004497751124, 'real', true],
-  ['0.179910044977511', 0.17991104497751124, 'real', false],
+  ['0.179910044977511', 0.1799100449775112, 'real', true],
+  ['0.179910044977511', 0.1799110449775112, 'real', false],
   ['40.7914', 40.79140123, 'real', true],
   ['0.38', 0.3812, 'real', true],
   ['0.38', 0.3862, 'real', false],
@@ -40,6 +40,11 @@ const cells: [string, ScalarValue, ScalarType, boolean][] = [
   ['true', true, 'bool', true],
   ['False', false, 'bool', true],
   ['true', false, 'bool', false],
+  ['1', true, 'bool', true],
+  ['0', true, 'bool', false],
+  ['true<br>', true, 'bool', true],
+  ['<https://bing.com>', 'https://bing.com', 'string', true],
+  ['-∞', -Infinity, 'real', true],
   ['01234567-89AB-cdef-0123-456789abcdef', '01234567-89ab-cdef-0123-456789abcdef', 'guid', true],
   // datetime: forms and printed precision
   ['2018-07-01 00:00:00.0000000', 636660000000000000n, 'datetime', true],
@@ -80,7 +85,7 @@ const cells: [string, ScalarValue, ScalarType, boolean][] = [
 ];
 
 cells.forEach(([expected, got, type, matches], i) => {
-  test(`cell ${i}: ${JSON.stringify(expected)} ${matches ? "matches" : "does not match"} ${type}`, () => {
+  test(`cell ${i}: ${JSON.stringify(expected)} ${matches ? 'matches' : 'does not match'} ${type}`, () => {
     assert.equal(cellMatches(expected, got, type), matches);
   });
 });
@@ -120,21 +125,149 @@ const tables: {
   ok: boolean;
   reason?: string;
 }[] = [
-  { name: 'same rows', columns: ['k', 'n'], rows: [['a', '1'], ['b', '2']], got: [['a', 1n], ['b', 2n]], ordered: true, ok: true },
-  { name: 'backticked names', columns: ['`k`', '`n`'], rows: [['a', '1']], got: [['a', 1n]], ordered: true, ok: true },
-  { name: 'other order, unordered query', columns: ['k', 'n'], rows: [['b', '2'], ['a', '1']], got: [['a', 1n], ['b', 2n]], ordered: false, ok: true },
-  { name: 'other order, ordered query', columns: ['k', 'n'], rows: [['b', '2'], ['a', '1']], got: [['a', 1n], ['b', 2n]], ordered: true, ok: false, reason: 'rows' },
-  { name: 'duplicate rows count', columns: ['k', 'n'], rows: [['a', '1'], ['a', '1']], got: [['a', 1n], ['b', 2n]], ordered: false, ok: false, reason: 'rows' },
-  { name: 'short row padded', columns: ['k', 'n'], rows: [['a']], got: [['a', null]], ordered: true, ok: true },
-  { name: 'truncated output', columns: ['k', 'n'], rows: [['a', '1'], ['...', '...']], got: [['a', 1n], ['b', 2n]], ordered: true, ok: true },
-  { name: 'row count', columns: ['k', 'n'], rows: [['a', '1']], got: [['a', 1n], ['b', 2n]], ordered: true, ok: false, reason: 'row-count' },
-  { name: 'column names', columns: ['k', 'm'], rows: [['a', '1']], got: [['a', 1n]], ordered: true, ok: false, reason: 'columns' },
+  {
+    name: 'same rows',
+    columns: ['k', 'n'],
+    rows: [
+      ['a', '1'],
+      ['b', '2'],
+    ],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: true,
+    ok: true,
+  },
+  {
+    name: 'backticked names',
+    columns: ['`k`', '`n`'],
+    rows: [['a', '1']],
+    got: [['a', 1n]],
+    ordered: true,
+    ok: true,
+  },
+  {
+    name: 'other order, unordered query',
+    columns: ['k', 'n'],
+    rows: [
+      ['b', '2'],
+      ['a', '1'],
+    ],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: false,
+    ok: true,
+  },
+  {
+    name: 'other order, ordered query',
+    columns: ['k', 'n'],
+    rows: [
+      ['b', '2'],
+      ['a', '1'],
+    ],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: true,
+    ok: false,
+    reason: 'rows',
+  },
+  {
+    name: 'duplicate rows count',
+    columns: ['k', 'n'],
+    rows: [
+      ['a', '1'],
+      ['a', '1'],
+    ],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: false,
+    ok: false,
+    reason: 'rows',
+  },
+  {
+    name: 'short row padded',
+    columns: ['k', 'n'],
+    rows: [['a']],
+    got: [['a', null]],
+    ordered: true,
+    ok: true,
+  },
+  {
+    name: 'truncated output',
+    columns: ['k', 'n'],
+    rows: [
+      ['a', '1'],
+      ['...', '...'],
+    ],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: true,
+    ok: true,
+  },
+  {
+    name: 'row count',
+    columns: ['k', 'n'],
+    rows: [['a', '1']],
+    got: [
+      ['a', 1n],
+      ['b', 2n],
+    ],
+    ordered: true,
+    ok: false,
+    reason: 'row-count',
+  },
+  {
+    name: 'column names',
+    columns: ['k', 'm'],
+    rows: [['a', '1']],
+    got: [['a', 1n]],
+    ordered: true,
+    ok: false,
+    reason: 'columns',
+  },
+  {
+    name: 'column count',
+    columns: ['k'],
+    rows: [['a']],
+    got: [['a', 1n]],
+    ordered: true,
+    ok: false,
+    reason: 'columns',
+  },
 ];
 
 for (const t of tables) {
   test(`compareTables: ${t.name}`, () => {
-    const verdict = compareTables({ columns: t.columns, rows: t.rows }, { columns: cols, rows: t.got }, t.ordered);
+    const verdict = compareTables(
+      { columns: t.columns, rows: t.rows },
+      { columns: cols, rows: t.got },
+      t.ordered,
+    );
     assert.equal(verdict.ok, t.ok);
     if (!verdict.ok) assert.equal(verdict.reason, t.reason);
   });
 }
+
+test('compareTables: a names-only difference says the values match', () => {
+  const verdict = compareTables(
+    { columns: ['k', 'm'], rows: [['a', '1']] },
+    { columns: cols, rows: [['a', 1n]] },
+    true,
+  );
+  assert.ok(!verdict.ok && verdict.detail.endsWith('(values match)'));
+  const other = compareTables(
+    { columns: ['k', 'm'], rows: [['a', '2']] },
+    { columns: cols, rows: [['a', 1n]] },
+    true,
+  );
+  assert.ok(!other.ok && !other.detail.endsWith('(values match)'));
+});

@@ -24,7 +24,12 @@ const valid: ValidCase[] = [
     columns: ['a:int'],
     rows: [[2], [4]],
   },
-  { name: 'where over an empty input', query: 'datatable(a:int)[] | where a > 1', columns: ['a:int'], rows: [] },
+  {
+    name: 'where over an empty input',
+    query: 'datatable(a:int)[] | where a > 1',
+    columns: ['a:int'],
+    rows: [],
+  },
   {
     name: 'where on a string column compares per value',
     query: 'datatable(s:string)["x", "y", "x", ""] | where s == "x"',
@@ -76,7 +81,8 @@ const valid: ValidCase[] = [
   },
   {
     name: 'mv-expand bagexpansion=array gives [key, value] pairs',
-    query: 'datatable(a:int, b:dynamic)[1, dynamic({"p1": "a1", "p2": "b1"})] | mv-expand bagexpansion=array b',
+    query:
+      'datatable(a:int, b:dynamic)[1, dynamic({"p1": "a1", "p2": "b1"})] | mv-expand bagexpansion=array b',
     columns: ['a:int', 'b:dynamic'],
     rows: [
       [1, '["p1","a1"]'],
@@ -150,7 +156,7 @@ const valid: ValidCase[] = [
   {
     name: "bag_unpack columnsConflict='replace_source'",
     query:
-      "datatable(Name:string, d:dynamic)['James', dynamic({\"Name\": \"John\", \"Age\":20}), 'David', dynamic({\"Age\":40}), 'Emily', dynamic({\"Name\": \"Jasmine\", \"Age\":30})] | evaluate bag_unpack(d, columnsConflict='replace_source')",
+      'datatable(Name:string, d:dynamic)[\'James\', dynamic({"Name": "John", "Age":20}), \'David\', dynamic({"Age":40}), \'Emily\', dynamic({"Name": "Jasmine", "Age":30})] | evaluate bag_unpack(d, columnsConflict=\'replace_source\')',
     columns: ['Name:string', 'Age:long'],
     rows: [
       ['John', '20'],
@@ -161,7 +167,7 @@ const valid: ValidCase[] = [
   {
     name: "bag_unpack columnsConflict='keep_source'",
     query:
-      "datatable(Name:string, d:dynamic)['James', dynamic({\"Name\": \"John\", \"Age\":20}), 'David', dynamic({\"Name\": \"Dave\", \"Age\":40})] | evaluate bag_unpack(d, columnsConflict='keep_source')",
+      'datatable(Name:string, d:dynamic)[\'James\', dynamic({"Name": "John", "Age":20}), \'David\', dynamic({"Name": "Dave", "Age":40})] | evaluate bag_unpack(d, columnsConflict=\'keep_source\')',
     columns: ['Name:string', 'Age:long'],
     rows: [
       ['James', '20'],
@@ -171,7 +177,8 @@ const valid: ValidCase[] = [
 
   {
     name: 'bag_unpack: mixed slot types become dynamic; null and non-bag rows add nothing',
-    query: 'datatable(d:dynamic)[dynamic({"v": 1}), dynamic({"v": "x"}), dynamic(null), dynamic([1])] | evaluate bag_unpack(d)',
+    query:
+      'datatable(d:dynamic)[dynamic({"v": 1}), dynamic({"v": "x"}), dynamic(null), dynamic([1])] | evaluate bag_unpack(d)',
     columns: ['v:dynamic'],
     rows: [['1'], ['"x"'], [null], [null]],
   },
@@ -185,14 +192,16 @@ const valid: ValidCase[] = [
   },
   {
     name: 'column_ifexists sees columns that bag_unpack created at run time',
-    query: 'datatable(d:dynamic)[dynamic({"@Name": "K"})] | evaluate bag_unpack(d) | extend k = column_ifexists("@Name", ""), t = column_ifexists("#text", "")',
+    query:
+      'datatable(d:dynamic)[dynamic({"@Name": "K"})] | evaluate bag_unpack(d) | extend k = column_ifexists("@Name", ""), t = column_ifexists("#text", "")',
     columns: ['@Name:string', 'k:string', 't:string'],
     rows: [['K', 'K', '']],
   },
   // pivot (pivot-plugin.md shapes)
   {
     name: 'pivot with the default count()',
-    query: 'datatable(State:string, EventType:string)["AL","Wind","AK","Wind","AL","Wind","AK","Snow"] | evaluate pivot(State)',
+    query:
+      'datatable(State:string, EventType:string)["AL","Wind","AK","Wind","AL","Wind","AK","Snow"] | evaluate pivot(State)',
     columns: ['EventType:string', 'AL:long', 'AK:long'],
     rows: [
       ['Wind', '2', '1'],
@@ -238,7 +247,7 @@ const valid: ValidCase[] = [
 
 const invalid: InvalidCase[] = [
   {
-    name: 'a column missing after bag_unpack fails with Kusto\'s error at its position',
+    name: "a column missing after bag_unpack fails with Kusto's error at its position",
     query: 'datatable(d:dynamic)[dynamic({"a": 1})] | evaluate bag_unpack(d) | extend x = b',
     code: errorCodes.unresolvedName,
     message: "Failed to resolve scalar expression named 'b'",
@@ -278,10 +287,17 @@ describe('seed-rule operators', () => {
 // Forms the front end does not produce yet (Kusto.Language rejects the docs' named
 // ignoredProperties; the `*` of an output schema is not carried): the plan is adjusted by hand.
 describe('bag_unpack forms set in the plan', () => {
-  const unpackCases: { name: string; query: string; adjust: (op: EvaluateOp) => EvaluateOp; columns: string[]; rows: Cell[][] }[] = [
+  const unpackCases: {
+    name: string;
+    query: string;
+    adjust: (op: EvaluateOp) => EvaluateOp;
+    columns: string[];
+    rows: Cell[][];
+  }[] = [
     {
       name: 'ignoredProperties',
-      query: 'datatable(d:dynamic)[dynamic({"Name": "John", "Age":20, "Address": "A-1"})] | evaluate bag_unpack(d)',
+      query:
+        'datatable(d:dynamic)[dynamic({"Name": "John", "Age":20, "Address": "A-1"})] | evaluate bag_unpack(d)',
       adjust: (op) => ({
         ...op,
         namedArgs: {

@@ -52,7 +52,10 @@ describe('seed rule over the msticpy SecurityEvent sample', { skip: skipWithoutS
     assert.deepEqual(header(r), ['EventData:dynamic']);
     const data = r.rows[0]![0] as { '@Name': string; '#text': string }[];
     assert.equal(data.length, 11);
-    assert.deepEqual(data[3], Object.assign(Object.create(null), { '@Name': 'SubjectLogonId', '#text': '0x3e7' }));
+    assert.deepEqual(
+      data[3],
+      Object.assign(Object.create(null), { '@Name': 'SubjectLogonId', '#text': '0x3e7' }),
+    );
   });
 
   test('stage 3: mv-expand gives one row per Data element', async () => {
@@ -135,7 +138,13 @@ function event5058(data: Record<string, string>, time = '2024-01-01T00:00:00Z'):
       .map(([k, v]) => (v === '' ? `<Data Name="${k}"/>` : `<Data Name="${k}">${v}</Data>`))
       .join('') +
     '</EventData>';
-  return { TimeGenerated: time, Computer: 'HOST1', EventID: 5058, Activity: '5058 - Key file operation.', EventData: xml };
+  return {
+    TimeGenerated: time,
+    Computer: 'HOST1',
+    EventID: 5058,
+    Activity: '5058 - Key file operation.',
+    EventData: xml,
+  };
 }
 
 const userRead = {
@@ -172,7 +181,10 @@ describe('seed rule over events with ClientProcessId (current Windows)', { skip:
     ['SYSTEM (0x3e7)', { ...userRead, SubjectLogonId: '0x3e7' }],
     ['LOCAL SERVICE (0x3e4)', { ...userRead, SubjectLogonId: '0x3e4' }],
     ['a user key (KeyType %%2500)', { ...userRead, KeyType: '%%2500' }],
-    ['a key outside Microsoft\\Crypto\\Keys', { ...userRead, KeyFilePath: 'C:\\Users\\a\\AppData\\Microsoft\\CryptoKeys\\x' }],
+    [
+      'a key outside Microsoft\\Crypto\\Keys',
+      { ...userRead, KeyFilePath: 'C:\\Users\\a\\AppData\\Microsoft\\CryptoKeys\\x' },
+    ],
     ['a listed key name', { ...userRead, KeyName: 'TSSecKeySet1' }],
   ];
   for (const [name, data] of quiet) {

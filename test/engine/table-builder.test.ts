@@ -39,7 +39,16 @@ test('TableBuilder keeps every type and fills missing cells', () => {
   const t = b.finish();
   const rows = [...t.rows()];
   assert.equal(t.rowCount, 2);
-  assert.deepEqual(rows[0]!.slice(0, 8), [true, -5, 9007199254740993n, Number.NaN, 'x', 638396640000000000n, -10n, '00000000-0000-0000-0000-000000000001']);
+  assert.deepEqual(rows[0]!.slice(0, 8), [
+    true,
+    -5,
+    9007199254740993n,
+    Number.NaN,
+    'x',
+    638396640000000000n,
+    -10n,
+    '00000000-0000-0000-0000-000000000001',
+  ]);
   assert.equal(rows[0]![8], bag);
   assert.deepEqual(rows[1], [null, null, null, null, '', null, null, null, null]);
 });
@@ -57,7 +66,11 @@ test('TableBuilder splits rows into fixed-size chunks sharing one string diction
 
 const invalid: { name: string; row: Record<string, ScalarValue>; message: RegExp }[] = [
   { name: 'unknown column', row: { nope: 1 }, message: /row 0 has unknown column 'nope'/ },
-  { name: 'string in an int column', row: { i: '5' }, message: /row 0, column 'i': a int value was expected, got string "5"/ },
+  {
+    name: 'string in an int column',
+    row: { i: '5' },
+    message: /row 0, column 'i': a int value was expected, got string "5"/,
+  },
   { name: 'number in a string column', row: { s: 5 }, message: /column 's': a string value was expected/ },
   { name: 'string in a bool column', row: { b: 'true' }, message: /column 'b'/ },
   { name: 'object in a guid column', row: { g: [] }, message: /column 'g'/ },
@@ -72,7 +85,14 @@ for (const c of invalid) {
 
 test('TableBuilder rejects a schema with a duplicate column', () => {
   assert.throws(
-    () => new TableBuilder({ name: 'T', columns: [{ name: 'a', type: 'int' }, { name: 'a', type: 'long' }] }),
+    () =>
+      new TableBuilder({
+        name: 'T',
+        columns: [
+          { name: 'a', type: 'int' },
+          { name: 'a', type: 'long' },
+        ],
+      }),
     /duplicate column 'a'/,
   );
 });

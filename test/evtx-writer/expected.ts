@@ -26,9 +26,15 @@ export function expectedEvent(spec: EvtxEventSpec, recordId: bigint): ExpectedEv
     if (value) system.set(name, value);
   };
   put('Provider@Name', { type: 'string', value: spec.provider.name });
-  put('Provider@Guid', spec.provider.guid === undefined ? undefined : { type: 'guid', value: spec.provider.guid });
+  put(
+    'Provider@Guid',
+    spec.provider.guid === undefined ? undefined : { type: 'guid', value: spec.provider.guid },
+  );
   put('EventID', { type: 'uint16', value: spec.eventId });
-  put('EventID@Qualifiers', spec.qualifiers === undefined ? undefined : { type: 'uint16', value: spec.qualifiers });
+  put(
+    'EventID@Qualifiers',
+    spec.qualifiers === undefined ? undefined : { type: 'uint16', value: spec.qualifiers },
+  );
   put('Version', { type: 'uint8', value: spec.version ?? 0 });
   put('Level', { type: 'uint8', value: spec.level ?? 0 });
   put('Task', { type: 'uint16', value: spec.task ?? 0 });
@@ -36,7 +42,10 @@ export function expectedEvent(spec: EvtxEventSpec, recordId: bigint): ExpectedEv
   put('Keywords', { type: 'hex64', value: spec.keywords ?? 0n });
   put('TimeCreated@SystemTime', { type: 'filetime', value: spec.time });
   put('EventRecordID', { type: 'uint64', value: recordId });
-  put('Correlation@ActivityID', spec.activityId === undefined ? undefined : { type: 'guid', value: spec.activityId });
+  put(
+    'Correlation@ActivityID',
+    spec.activityId === undefined ? undefined : { type: 'guid', value: spec.activityId },
+  );
   put(
     'Correlation@RelatedActivityID',
     spec.relatedActivityId === undefined ? undefined : { type: 'guid', value: spec.relatedActivityId },

@@ -4,7 +4,10 @@
 // to fill several chunks (so templates and names are re-stored per chunk).
 import { v, type EvtxEventSpec, type EvtxField } from '../../src/sources/evtx-writer/index.js';
 
-const auditing = { name: 'Microsoft-Windows-Security-Auditing', guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}' };
+const auditing = {
+  name: 'Microsoft-Windows-Security-Auditing',
+  guid: '{54849625-5478-4994-A5BA-3E3B0328C30D}',
+};
 const eventlog = { name: 'Microsoft-Windows-Eventlog', guid: '{fc65ddd8-d6ef-4962-83d5-6e5cfe9ce148}' };
 
 function time(i: number): string {
@@ -17,7 +20,7 @@ const awkwardStrings = [
   '',
   '-',
   'cmd.exe /c "echo <a> & b" > out.txt',
-  "it's \"quoted\"",
+  'it\'s "quoted"',
   'Grüße, 日本語, Ελληνικά',
   '\r\n\t\t%%2080\r\n\t\t%%2082',
   '%%1833',
@@ -25,7 +28,10 @@ const awkwardStrings = [
 
 function allTypes(i: number): EvtxField[] {
   return [
-    { name: 'SubjectUserSid', value: v.sid(i % 2 ? 'S-1-5-18' : `S-1-5-21-3623811015-3361044348-30300820-${1100 + (i % 50)}`) },
+    {
+      name: 'SubjectUserSid',
+      value: v.sid(i % 2 ? 'S-1-5-18' : `S-1-5-21-3623811015-3361044348-30300820-${1100 + (i % 50)}`),
+    },
     { name: 'SubjectUserName', value: awkwardStrings[i % awkwardStrings.length]! },
     { name: 'SubjectLogonId', value: v.hex64(BigInt(0x3e7 + i * 4099)) },
     { name: 'Status', value: v.hex32(i % 3 ? 0 : 0xc000006d) },
@@ -34,7 +40,12 @@ function allTypes(i: number): EvtxField[] {
     { name: 'Medium', value: v.uint16((i * 37) % 65536) },
     { name: 'Large', value: v.uint64(0xffffffffffffffffn - BigInt(i)) },
     { name: 'ClientCreationTime', value: v.filetime(time(i + 3)) },
-    { name: 'LogonGuid', value: v.guid(`{${(i * 2654435761 % 0x100000000).toString(16).padStart(8, '0')}-1111-2222-3333-44445555aaaa}`) },
+    {
+      name: 'LogonGuid',
+      value: v.guid(
+        `{${((i * 2654435761) % 0x100000000).toString(16).padStart(8, '0')}-1111-2222-3333-44445555aaaa}`,
+      ),
+    },
     { name: 'MandatoryLabel', value: v.sid('S-1-16-12288') },
   ];
 }
@@ -73,7 +84,14 @@ export function fixtureEvents(count = 700): EvtxEventSpec[] {
         },
       });
     } else if (i % 53 === 7) {
-      events.push({ ...common, provider: auditing, eventId: 4608, task: 12288, keywords: 0x8020000000000000n, eventData: [] });
+      events.push({
+        ...common,
+        provider: auditing,
+        eventId: 4608,
+        task: 12288,
+        keywords: 0x8020000000000000n,
+        eventData: [],
+      });
     } else if (i % 41 === 3) {
       // Every optional System field present.
       events.push({

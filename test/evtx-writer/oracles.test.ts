@@ -57,7 +57,11 @@ for (const o of oracles) {
     withFile(events, (path) => {
       const run = runOracle(o, path);
       assert.equal(run.status, 0, `${o.name} failed: ${run.stderr}`);
-      assert.doesNotMatch(run.stderr, /error|unable|traceback|warning/i, `${o.name} complained: ${run.stderr}`);
+      assert.doesNotMatch(
+        run.stderr,
+        /error|unable|traceback|warning/i,
+        `${o.name} complained: ${run.stderr}`,
+      );
       const parsed = parseOracleXml(run.stdout);
       assert.equal(parsed.length, events.length, `${o.name}: number of records`);
       events.forEach((spec, i) => checkEvent(o, spec, i, parsed[i]!));
@@ -76,27 +80,37 @@ for (const o of oracles) {
   });
 }
 
-test('libevtx evtxinfo counts the records and finds no recovered (damaged) ones', { skip: oracleSkip(oracles[0]!) }, () => {
-  const events = fixtureEvents();
-  withFile(events, (path) => {
-    const run = runOracle({ ...oracles[0]!, command: 'evtxinfo', args: [] }, path);
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, new RegExp(`Number of records\\s*:\\s*${events.length}\\b`));
-    assert.match(run.stdout, /Number of recovered records\s*:\s*0\b/);
-  });
-});
+test(
+  'libevtx evtxinfo counts the records and finds no recovered (damaged) ones',
+  { skip: oracleSkip(oracles[0]!) },
+  () => {
+    const events = fixtureEvents();
+    withFile(events, (path) => {
+      const run = runOracle({ ...oracles[0]!, command: 'evtxinfo', args: [] }, path);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, new RegExp(`Number of records\\s*:\\s*${events.length}\\b`));
+      assert.match(run.stdout, /Number of recovered records\s*:\s*0\b/);
+    });
+  },
+);
 
-test('python-evtx evtx_info.py passes the file header and every chunk CRC', { skip: oracleSkip(oracles[1]!) }, () => {
-  withFile(fixtureEvents(), (path) => {
-    const run = runOracle({ ...oracles[1]!, command: 'evtx_info.py', args: [] }, path);
-    assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /Check sum\s*:\s*pass/);
-    assert.match(run.stdout, /File is\s*:\s*clean/);
-    const chunkLines = run.stdout.split('\n').filter((l) => /^\s*[>*]?\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\w+\s+\w+\s*$/.test(l));
-    assert.ok(chunkLines.length >= 5, `expected several chunks, got:\n${run.stdout}`);
-    for (const line of chunkLines) assert.match(line, /pass\s+pass\s*$/, line);
-  });
-});
+test(
+  'python-evtx evtx_info.py passes the file header and every chunk CRC',
+  { skip: oracleSkip(oracles[1]!) },
+  () => {
+    withFile(fixtureEvents(), (path) => {
+      const run = runOracle({ ...oracles[1]!, command: 'evtx_info.py', args: [] }, path);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /Check sum\s*:\s*pass/);
+      assert.match(run.stdout, /File is\s*:\s*clean/);
+      const chunkLines = run.stdout
+        .split('\n')
+        .filter((l) => /^\s*[>*]?\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\w+\s+\w+\s*$/.test(l));
+      assert.ok(chunkLines.length >= 5, `expected several chunks, got:\n${run.stdout}`);
+      for (const line of chunkLines) assert.match(line, /pass\s+pass\s*$/, line);
+    });
+  },
+);
 
 // libevtx 20181227 (Debian's libevtx-utils) decodes UTF-16 surrogate pairs wrongly (🙂 comes out
 // as 🉃), so characters outside the BMP are checked with python-evtx only.

@@ -2,6 +2,8 @@
 // `evtx_dump.py` (Debian packages libevtx-utils and python3-evtx). Their XML is parsed just far
 // enough to get each event's System fields and body items back as text.
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 export interface Oracle {
   readonly name: string;
@@ -19,10 +21,15 @@ export const oracles: readonly Oracle[] = [
 
 export const aptPackages = 'libevtx-utils python3-evtx';
 
-/** false when the oracle runs, else why the test is skipped. */
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '')
+    .split(delimiter)
+    .some((dir) => dir !== '' && existsSync(join(dir, command)));
+}
+
+/** false when the oracle is installed, else why the test is skipped. */
 export function oracleSkip(o: Oracle): string | false {
-  const r = spawnSync('sh', ['-c', `command -v ${o.command}`], { encoding: 'utf8' });
-  return r.status === 0 ? false : `${o.command} is not installed (apt-get install -y ${aptPackages})`;
+  return onPath(o.command) ? false : `${o.command} is not installed (apt-get install -y ${aptPackages})`;
 }
 
 export interface OracleRun {
@@ -55,7 +62,17 @@ function decode(s: string): string {
   );
 }
 
-const systemElements = ['EventID', 'Version', 'Level', 'Task', 'Opcode', 'Keywords', 'EventRecordID', 'Channel', 'Computer'];
+const systemElements = [
+  'EventID',
+  'Version',
+  'Level',
+  'Task',
+  'Opcode',
+  'Keywords',
+  'EventRecordID',
+  'Channel',
+  'Computer',
+];
 const systemAttributes: readonly [string, string][] = [
   ['Provider', 'Name'],
   ['Provider', 'Guid'],

@@ -6,12 +6,19 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEvtx, type EvtxError, type EvtxEvent } from '../../src/sources/evtx/index.js';
-import { filetimeFromIso, writeEvtx, type EvtxEventSpec, type EvtxValue } from '../../src/sources/evtx-writer/index.js';
+import {
+  filetimeFromIso,
+  writeEvtx,
+  type EvtxEventSpec,
+  type EvtxValue,
+} from '../../src/sources/evtx-writer/index.js';
 import { FILETIME_EPOCH_TICKS } from '../../src/types/scalar.js';
 import { expectedEvent, windowsText } from './expected.js';
 import { fixtureEvents, nonBmpText } from './fixture.js';
 
-async function readBack(events: readonly EvtxEventSpec[]): Promise<{ read: EvtxEvent[]; errors: EvtxError[] }> {
+async function readBack(
+  events: readonly EvtxEventSpec[],
+): Promise<{ read: EvtxEvent[]; errors: EvtxError[] }> {
   const dir = mkdtempSync(join(tmpdir(), 'evtx-writer-'));
   try {
     const path = join(dir, 'written.evtx');

@@ -27,7 +27,7 @@ function recordsOf(chunk: number): RecordFrame[] {
   const base = 4096 + chunk * 65536;
   const free = u32(base + 48);
   const out: RecordFrame[] = [];
-  for (let o = 512; o < free; ) {
+  for (let o = 512; o < free;) {
     const size = u32(base + o + 4);
     out.push({ offset: o, size, id: u64(base + o + 8), written: u64(base + o + 16) });
     o += size;
@@ -36,7 +36,10 @@ function recordsOf(chunk: number): RecordFrame[] {
 }
 
 test('file header: signature, chunk range, next record id, version 3.2, CRC', () => {
-  assert.ok(Number.isInteger(chunkCount) && chunkCount >= 5, `file size ${file.length} is 4096 + whole chunks`);
+  assert.ok(
+    Number.isInteger(chunkCount) && chunkCount >= 5,
+    `file size ${file.length} is 4096 + whole chunks`,
+  );
   assert.equal(ascii(0, 8), 'ElfFile\0');
   assert.equal(u64(8), 0n);
   assert.equal(u64(16), BigInt(chunkCount - 1));
@@ -64,10 +67,17 @@ test('chunk headers: record ranges, offsets, both CRCs', () => {
     assert.equal(u32(base + 40), 128);
     assert.equal(u32(base + 44), last.offset, 'last record offset');
     assert.equal(u32(base + 48), last.offset + last.size, 'free space offset');
-    assert.equal(u32(base + 52), crc32(file.subarray(base + 512, base + last.offset + last.size)), 'records CRC');
+    assert.equal(
+      u32(base + 52),
+      crc32(file.subarray(base + 512, base + last.offset + last.size)),
+      'records CRC',
+    );
     const header = Buffer.concat([file.subarray(base, base + 120), file.subarray(base + 128, base + 512)]);
     assert.equal(u32(base + 124), crc32(header), 'header CRC');
-    assert.ok(file.subarray(base + last.offset + last.size, base + 65536).every((b) => b === 0), 'free space is zero');
+    assert.ok(
+      file.subarray(base + last.offset + last.size, base + 65536).every((b) => b === 0),
+      'free space is zero',
+    );
     nextId = last.id + 1n;
   }
   assert.equal(nextId, BigInt(events.length + 1));
@@ -97,7 +107,9 @@ function outerDefinitionOffset(chunk: number, r: RecordFrame): number {
 }
 
 test('a template definition is stored once per chunk and referenced afterwards', () => {
-  const same: EvtxEventSpec[] = events.slice(0, 1).flatMap((e) => [e, { ...e, time: '2025-03-10T09:00:00Z' }]);
+  const same: EvtxEventSpec[] = events
+    .slice(0, 1)
+    .flatMap((e) => [e, { ...e, time: '2025-03-10T09:00:00Z' }]);
   const two = encodeEvtx([same[0]!, same[1]!]);
   const dv = new DataView(two.buffer, two.byteOffset);
   const first = 4096 + 512;
@@ -122,7 +134,12 @@ function storedName(s: string): Buffer {
 
 function count(haystack: Uint8Array, needle: Buffer): number {
   let n = 0;
-  for (let i = Buffer.from(haystack).indexOf(needle); i >= 0; i = Buffer.from(haystack).indexOf(needle, i + 1)) n++;
+  for (
+    let i = Buffer.from(haystack).indexOf(needle);
+    i >= 0;
+    i = Buffer.from(haystack).indexOf(needle, i + 1)
+  )
+    n++;
   return n;
 }
 

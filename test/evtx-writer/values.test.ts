@@ -3,7 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { nameHash } from '../../src/sources/evtx-writer/chunk-tables.js';
-import { encodeValue, filetimeFromIso, guidBytes, sidBytes, ValueError, type EvtxValue } from '../../src/sources/evtx-writer/values.js';
+import {
+  encodeValue,
+  filetimeFromIso,
+  guidBytes,
+  sidBytes,
+  ValueError,
+  type EvtxValue,
+} from '../../src/sources/evtx-writer/values.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
@@ -53,8 +60,16 @@ test('values encode to the bytes Windows stores', () => {
       // as stored in record 1715
       '010500000000000515000000' + '56d7aaf7' + '4b9c3dd2' + 'cbd3b47a' + 'e8030000',
     ],
-    [{ type: 'guid', value: '{54849625-5478-4994-a5ba-3e3b0328c30d}' }, 0x0f, '2596845478549449a5ba3e3b0328c30d'],
-    [{ type: 'guid', value: '54849625-5478-4994-A5BA-3E3B0328C30D' }, 0x0f, '2596845478549449a5ba3e3b0328c30d'],
+    [
+      { type: 'guid', value: '{54849625-5478-4994-a5ba-3e3b0328c30d}' },
+      0x0f,
+      '2596845478549449a5ba3e3b0328c30d',
+    ],
+    [
+      { type: 'guid', value: '54849625-5478-4994-A5BA-3E3B0328C30D' },
+      0x0f,
+      '2596845478549449a5ba3e3b0328c30d',
+    ],
     [{ type: 'filetime', value: '2025-06-03T00:42:16.2250385Z' }, 0x11, '913aa35a20d4db01'],
     [{ type: 'filetime', value: '1601-01-01T00:00:00Z' }, 0x11, '0000000000000000'],
     [{ type: 'string', value: 'Security' }, 0x01, '53006500630075007200690074007900'],
@@ -69,8 +84,16 @@ test('values encode to the bytes Windows stores', () => {
   ];
   for (const [value, type, bytes] of valid) {
     const e = encodeValue(value);
-    assert.equal(e.type, type, JSON.stringify(value, (_, x) => (typeof x === 'bigint' ? String(x) : x)));
-    assert.equal(hex(e.bytes), bytes, JSON.stringify(value, (_, x) => (typeof x === 'bigint' ? String(x) : x)));
+    assert.equal(
+      e.type,
+      type,
+      JSON.stringify(value, (_, x) => (typeof x === 'bigint' ? String(x) : x)),
+    );
+    assert.equal(
+      hex(e.bytes),
+      bytes,
+      JSON.stringify(value, (_, x) => (typeof x === 'bigint' ? String(x) : x)),
+    );
   }
 });
 
@@ -106,7 +129,10 @@ test('bad values are refused with a message that names the problem', () => {
 });
 
 test('FILETIME keeps all seven fractional digits', () => {
-  assert.equal(filetimeFromIso('2025-06-02T16:47:01.7297032Z') - filetimeFromIso('2025-06-02T16:47:01Z'), 7297032n);
+  assert.equal(
+    filetimeFromIso('2025-06-02T16:47:01.7297032Z') - filetimeFromIso('2025-06-02T16:47:01Z'),
+    7297032n,
+  );
   assert.equal(filetimeFromIso('2025-06-02T16:47:01.5Z') - filetimeFromIso('2025-06-02T16:47:01Z'), 5000000n);
   assert.equal(guidBytes('{00000000-0000-0000-0000-000000000000}').length, 16);
   assert.equal(sidBytes('S-1-0-0').length, 12);

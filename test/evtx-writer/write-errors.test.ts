@@ -22,7 +22,8 @@ const invalid: { name: string; event: EvtxEventSpec; message: RegExp }[] = [
   {
     name: 'a bad time',
     event: { ...good, time: '2025-03-10 08:00:00' },
-    message: /event 1: EventID 4624 at 2025-03-10 08:00:00: TimeCreated: time "2025-03-10 08:00:00" is not ISO-8601/,
+    message:
+      /event 1: EventID 4624 at 2025-03-10 08:00:00: TimeCreated: time "2025-03-10 08:00:00" is not ISO-8601/,
   },
   {
     name: 'an EventID above 65535',

@@ -4,7 +4,22 @@ import assert from 'node:assert/strict';
 import { bindBinary, bindUnary } from '../../src/engine/scalar/index.js';
 import type { BinaryOp } from '../../src/plan/plan.js';
 import type { ScalarType, ScalarValue } from '../../src/types/scalar.js';
-import { type Arg, binaryTyped, bindError, ctx, dt, dyn, expectBound, int, label, long, nul, real, str, ts } from './support.js';
+import {
+  type Arg,
+  binaryTyped,
+  bindError,
+  ctx,
+  dt,
+  dyn,
+  expectBound,
+  int,
+  label,
+  long,
+  nul,
+  real,
+  str,
+  ts,
+} from './support.js';
 
 describe('arithmetic', () => {
   // [left, op, right, result type, value]
@@ -65,7 +80,8 @@ describe('arithmetic', () => {
     ['timespan', '*', 'timespan'],
   ];
   for (const [l, op, r] of invalid) {
-    test(`${l} ${op} ${r} does not bind`, () => assert.match(bindError(bindBinary(op, { type: l }, { type: r })), /not defined/));
+    test(`${l} ${op} ${r} does not bind`, () =>
+      assert.match(bindError(bindBinary(op, { type: l }, { type: r })), /not defined/));
   }
   void str;
 });
@@ -80,7 +96,9 @@ describe('unary minus', () => {
     [int(null), null],
   ];
   for (const [a, expected] of cases) {
-    test(`-${String(a.value)}`, () => assert.deepEqual(expectBound(bindUnary('-', { type: a.type })).evaluate([a.value], ctx), expected));
+    test(`-${String(a.value)}`, () =>
+      assert.deepEqual(expectBound(bindUnary('-', { type: a.type })).evaluate([a.value], ctx), expected));
   }
-  test('-string does not bind', () => assert.match(bindError(bindUnary('-', { type: 'string' })), /not defined/));
+  test('-string does not bind', () =>
+    assert.match(bindError(bindUnary('-', { type: 'string' })), /not defined/));
 });

@@ -4,7 +4,22 @@ import assert from 'node:assert/strict';
 import { bindBinary } from '../../src/engine/scalar/index.js';
 import type { BinaryOp } from '../../src/plan/plan.js';
 import type { ScalarValue } from '../../src/types/scalar.js';
-import { type Arg, binary, bindError, bool, dt, dyn, guid, int, label, long, nul, real, str, ts } from './support.js';
+import {
+  type Arg,
+  binary,
+  bindError,
+  bool,
+  dt,
+  dyn,
+  guid,
+  int,
+  label,
+  long,
+  nul,
+  real,
+  str,
+  ts,
+} from './support.js';
 
 describe('comparisons', () => {
   const cases: [Arg, BinaryOp, Arg, ScalarValue][] = [
@@ -55,7 +70,8 @@ describe('comparisons', () => {
   for (const [l, op, r, expected] of cases) {
     test(`${label(l)} ${op} ${label(r)}`, () => assert.equal(binary(op, l, r), expected));
   }
-  test('datetime against long does not bind', () => assert.match(bindError(bindBinary('==', { type: 'datetime' }, { type: 'long' })), /Cannot compare/));
+  test('datetime against long does not bind', () =>
+    assert.match(bindError(bindBinary('==', { type: 'datetime' }, { type: 'long' })), /Cannot compare/));
 });
 
 describe('and / or: three-valued', () => {

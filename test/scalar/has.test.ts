@@ -7,7 +7,10 @@ import { binary, list, str, dyn, long, int } from './support.js';
 
 describe('termsOf', () => {
   const cases: [string, string[]][] = [
-    ['Kusto: ad67d136-c1db-4f9f-88ef-d94f3b6b0b5a;KustoExplorerQueryRun', ['Kusto', 'ad67d136', 'c1db', '4f9f', '88ef', 'd94f3b6b0b5a', 'KustoExplorerQueryRun']],
+    [
+      'Kusto: ad67d136-c1db-4f9f-88ef-d94f3b6b0b5a;KustoExplorerQueryRun',
+      ['Kusto', 'ad67d136', 'c1db', '4f9f', '88ef', 'd94f3b6b0b5a', 'KustoExplorerQueryRun'],
+    ],
     ['', []],
     ['---', []],
     ['a', ['a']],
@@ -75,7 +78,8 @@ describe('has / hasprefix / hassuffix boundaries', () => {
     ['CAFÉ', 'has', 'café', true],
   ];
   for (const [text, op, needle, expected] of cases) {
-    test(`${JSON.stringify(text)} ${op} ${JSON.stringify(needle)}`, () => assert.equal(binary(op, str(text), str(needle)), expected));
+    test(`${JSON.stringify(text)} ${op} ${JSON.stringify(needle)}`, () =>
+      assert.equal(binary(op, str(text), str(needle)), expected));
   }
   test('a non-string left operand is matched as its text', () => {
     assert.equal(binary('has', int(4625), str('4625')), true);
@@ -100,7 +104,8 @@ describe('has_any / has_all', () => {
       assert.equal(list(op, str(text), dyn(JSON.stringify(needles))), expected);
     });
   }
-  test('numbers in the list are matched as their text', () => assert.equal(list('has_any', str('event 4625 failed'), long(4625)), true));
+  test('numbers in the list are matched as their text', () =>
+    assert.equal(list('has_any', str('event 4625 failed'), long(4625)), true));
   test('a compiled matcher is reusable across texts', () => {
     const m = compileTermMatcher('abc', 'term', false);
     assert.deepEqual(['abc', 'xabc', 'ABC!'].map(m), [true, false, true]);

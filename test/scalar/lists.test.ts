@@ -34,7 +34,8 @@ describe('in / !in / in~ / !in~', () => {
     [nul('int'), '!in', [int(1)], true],
   ];
   for (const [l, op, items, expected] of cases) {
-    test(`${label(l)} ${op} (${items.map(label).join(', ')})`, () => assert.equal(list(op, l, ...items), expected));
+    test(`${label(l)} ${op} (${items.map(label).join(', ')})`, () =>
+      assert.equal(list(op, l, ...items), expected));
   }
   test('a dynamic left operand compares by content', () => {
     assert.equal(list('in', dyn('"a"'), str('a'), str('b')), true);

@@ -14,10 +14,12 @@ describe("parse_xml: the docs' conversion table", () => {
     ['<e> <a>text</a> <a>text</a> </e>', { e: { a: ['text', 'text'] } }],
     ['<e> text <a>text</a> </e>', { e: { '#text': ' text ', a: 'text' } }],
   ];
-  for (const [xml, expected] of cases) test(xml, () => assert.deepEqual(json(call('parse_xml', str(xml))), expected));
+  for (const [xml, expected] of cases)
+    test(xml, () => assert.deepEqual(json(call('parse_xml', str(xml))), expected));
 
   test("the docs' example: numeric text stays a string", () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<duration>\n    <value>118.0</value>\n    <count>5.0</count>\n</duration>';
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<duration>\n    <value>118.0</value>\n    <count>5.0</count>\n</duration>';
     assert.deepEqual(json(parseXml(xml)), { duration: { value: '118.0', count: '5.0' } });
   });
 });
@@ -28,17 +30,53 @@ describe('parse_xml: Windows event data', () => {
     [
       'several Data elements become an array, xmlns is kept',
       `<EventData xmlns="${ns}"><Data Name="SubjectUserSid">S-1-5-18</Data><Data Name="KeyType">%%2499</Data></EventData>`,
-      { EventData: { '@xmlns': ns, Data: [{ '@Name': 'SubjectUserSid', '#text': 'S-1-5-18' }, { '@Name': 'KeyType', '#text': '%%2499' }] } },
+      {
+        EventData: {
+          '@xmlns': ns,
+          Data: [
+            { '@Name': 'SubjectUserSid', '#text': 'S-1-5-18' },
+            { '@Name': 'KeyType', '#text': '%%2499' },
+          ],
+        },
+      },
     ],
-    ['a single Data element stays an object', `<EventData><Data Name="A">1</Data></EventData>`, { EventData: { Data: { '@Name': 'A', '#text': '1' } } }],
-    ['an empty Data with a name has no #text', `<EventData><Data Name="A"/></EventData>`, { EventData: { Data: { '@Name': 'A' } } }],
+    [
+      'a single Data element stays an object',
+      `<EventData><Data Name="A">1</Data></EventData>`,
+      { EventData: { Data: { '@Name': 'A', '#text': '1' } } },
+    ],
+    [
+      'an empty Data with a name has no #text',
+      `<EventData><Data Name="A"/></EventData>`,
+      { EventData: { Data: { '@Name': 'A' } } },
+    ],
     ['an empty <Data/> is null', `<EventData><Data/></EventData>`, { EventData: { Data: null } }],
-    ['<Data></Data> is the empty string', `<EventData><Data></Data></EventData>`, { EventData: { Data: '' } }],
-    ['entities and character references', '<e a="&lt;&amp;&#65;&#x42;">&quot;x&apos;&gt;</e>', { e: { '@a': '<&AB', '#text': '"x\'>' } }],
-    ['comments, PIs and CDATA are skipped', '<?xml version="1.0"?><!-- c --><e><?pi x?><a>1</a><![CDATA[raw]]></e>', { e: { a: '1' } }],
-    ['prefixed names keep their prefix', '<p:e xmlns:p="urn:x" p:a="1"/>', { 'p:e': { '@xmlns:p': 'urn:x', '@p:a': '1' } }],
+    [
+      '<Data></Data> is the empty string',
+      `<EventData><Data></Data></EventData>`,
+      { EventData: { Data: '' } },
+    ],
+    [
+      'entities and character references',
+      '<e a="&lt;&amp;&#65;&#x42;">&quot;x&apos;&gt;</e>',
+      { e: { '@a': '<&AB', '#text': '"x\'>' } },
+    ],
+    [
+      'comments, PIs and CDATA are skipped',
+      '<?xml version="1.0"?><!-- c --><e><?pi x?><a>1</a><![CDATA[raw]]></e>',
+      { e: { a: '1' } },
+    ],
+    [
+      'prefixed names keep their prefix',
+      '<p:e xmlns:p="urn:x" p:a="1"/>',
+      { 'p:e': { '@xmlns:p': 'urn:x', '@p:a': '1' } },
+    ],
     ['attribute whitespace is normalised', '<e a="x\ty\nz"/>', { e: { '@a': 'x y z' } }],
-    ['__proto__ is an ordinary key', '<__proto__><constructor>1</constructor></__proto__>', JSON.parse('{"__proto__":{"constructor":"1"}}')],
+    [
+      '__proto__ is an ordinary key',
+      '<__proto__><constructor>1</constructor></__proto__>',
+      JSON.parse('{"__proto__":{"constructor":"1"}}'),
+    ],
     ['repeated text runs become an array', '<e>a<b/>c</e>', { e: { '#text': ['a', 'c'], b: null } }],
   ];
   for (const [name, xml, expected] of cases) {

@@ -20,7 +20,10 @@ function table(name: string, cases: [Arg[], ScalarValue | unknown][]) {
 table('strcat', [
   [[str('hello'), str(' '), str('world')], 'hello world'],
   [[long(12), str('-'), str('b.default'), str('-'), long(7)], '12-b.default-7'],
-  [[str('a'), nul('long'), real(1.5), dt('2021-01-01'), ts('1h')], 'a1.52021-01-01T00:00:00.0000000Z01:00:00'],
+  [
+    [str('a'), nul('long'), real(1.5), dt('2021-01-01'), ts('1h')],
+    'a1.52021-01-01T00:00:00.0000000Z01:00:00',
+  ],
   [[str('x'), dyn('{"a":1}')], 'x{"a":1}'],
 ]);
 table('strcat_delim', [[[str('-'), str('a'), long(1), str('')], 'a-1-']]);
@@ -51,11 +54,20 @@ table('substring', [
 table('tolower', [[[str('ABC Straße')], 'abc straße']]);
 table('toupper', [[[str('abc')], 'ABC']]);
 table('split', [
-  [[str('aa_bb'), str('_')], ['aa', 'bb']],
+  [
+    [str('aa_bb'), str('_')],
+    ['aa', 'bb'],
+  ],
   [[str('aaa_bbb_ccc'), str('_'), long(1)], ['bbb']],
   [[str(''), str('_')], ['']],
-  [[str('a__b'), str('_')], ['a', '', 'b']],
-  [[str('aabbcc'), str('bb')], ['aa', 'cc']],
+  [
+    [str('a__b'), str('_')],
+    ['a', '', 'b'],
+  ],
+  [
+    [str('aabbcc'), str('bb')],
+    ['aa', 'cc'],
+  ],
   [[str('a_b'), str('_'), long(5)], []],
 ]);
 table('indexof', [
@@ -74,7 +86,12 @@ table('replace_string', [
   [[str('Number is 1'), str('is'), str('was')], 'Number was 1'],
   [[str('aaa'), str(''), str('x')], 'aaa'],
 ]);
-table('replace_strings', [[[str('Apples and bananas'), dyn('["Apples", "bananas"]'), dyn('["bananas", "apples"]')], 'bananas and apples']]);
+table('replace_strings', [
+  [
+    [str('Apples and bananas'), dyn('["Apples", "bananas"]'), dyn('["bananas", "apples"]')],
+    'bananas and apples',
+  ],
+]);
 table('translate', [
   [[str('abc'), str('x'), str('abc')], 'xxx'],
   [[str('abc'), str(''), str('ab')], ''],
@@ -102,7 +119,8 @@ table('has_any_index', [
 ]);
 
 describe('string function errors', () => {
-  test('unknown function', () => assert.match(bindError(bindFunction('nosuchfunction', [])), /Unknown function/));
+  test('unknown function', () =>
+    assert.match(bindError(bindFunction('nosuchfunction', [])), /Unknown function/));
   test('arity', () => {
     assert.match(bindError(bindFunction('strlen', [])), /expects 1 argument/);
     assert.match(bindError(bindFunction('substring', [{ type: 'string' }])), /between 2 and 3/);

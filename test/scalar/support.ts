@@ -16,11 +16,20 @@ export const ctx = { now: parseLiteral('datetime', '2024-06-01T12:00:00Z') as bi
 
 export const str = (value: string): Arg => ({ type: 'string', value });
 export const int = (value: number | null): Arg => ({ type: 'int', value });
-export const long = (value: bigint | number | null): Arg => ({ type: 'long', value: value === null ? null : BigInt(value) });
+export const long = (value: bigint | number | null): Arg => ({
+  type: 'long',
+  value: value === null ? null : BigInt(value),
+});
 export const real = (value: number | null): Arg => ({ type: 'real', value });
 export const bool = (value: boolean | null): Arg => ({ type: 'bool', value });
-export const dt = (text: string | null): Arg => ({ type: 'datetime', value: text === null ? null : parseLiteral('datetime', text) });
-export const ts = (text: string | null): Arg => ({ type: 'timespan', value: text === null ? null : parseLiteral('timespan', text) });
+export const dt = (text: string | null): Arg => ({
+  type: 'datetime',
+  value: text === null ? null : parseLiteral('datetime', text),
+});
+export const ts = (text: string | null): Arg => ({
+  type: 'timespan',
+  value: text === null ? null : parseLiteral('timespan', text),
+});
 export const dyn = (text: string): Arg => ({ type: 'dynamic', value: parseLiteral('dynamic', text) });
 export const guid = (text: string): Arg => ({ type: 'guid', value: parseLiteral('guid', text) });
 export const nul = (type: ScalarType): Arg => ({ type, value: type === 'string' ? '' : null });
@@ -35,7 +44,10 @@ export function expectBound(r: BindResult): BoundScalar {
 }
 
 /** Evaluates with every argument varying, then with every argument constant; both must agree. */
-export function evaluateBoth(bind: (infos: ArgInfo[]) => BindResult, args: readonly Arg[]): { value: ScalarValue; type: ScalarType } {
+export function evaluateBoth(
+  bind: (infos: ArgInfo[]) => BindResult,
+  args: readonly Arg[],
+): { value: ScalarValue; type: ScalarType } {
   const values = args.map((a) => a.value);
   const varying = expectBound(bind(infos(args, false)));
   const constant = expectBound(bind(infos(args, true)));
@@ -80,6 +92,11 @@ export function json(v: ScalarValue): unknown {
 /** A readable test name for an argument (dynamic bags have no toString). */
 export function label(a: Arg): string {
   const v = a.value;
-  const text = typeof v === 'object' && v !== null ? JSON.stringify(json(v)) : typeof v === 'string' ? JSON.stringify(v) : String(v);
+  const text =
+    typeof v === 'object' && v !== null
+      ? JSON.stringify(json(v))
+      : typeof v === 'string'
+        ? JSON.stringify(v)
+        : String(v);
   return `${a.type}(${text})`;
 }

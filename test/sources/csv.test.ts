@@ -12,10 +12,32 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'plain', input: 'a,b\n1,2\n', records: [['a', 'b'], ['1', '2']], lines: [1, 2] },
-  { name: 'CRLF and no final newline', input: 'a,b\r\n1,2', records: [['a', 'b'], ['1', '2']] },
+  {
+    name: 'plain',
+    input: 'a,b\n1,2\n',
+    records: [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+    lines: [1, 2],
+  },
+  {
+    name: 'CRLF and no final newline',
+    input: 'a,b\r\n1,2',
+    records: [
+      ['a', 'b'],
+      ['1', '2'],
+    ],
+  },
   { name: 'lone CR ends a record', input: 'a\r1\r', records: [['a'], ['1']] },
-  { name: 'empty fields', input: ',\n,x,\n', records: [['', ''], ['', 'x', '']] },
+  {
+    name: 'empty fields',
+    input: ',\n,x,\n',
+    records: [
+      ['', ''],
+      ['', 'x', ''],
+    ],
+  },
   { name: 'quoted comma and doubled quote', input: '"a,b","say ""hi"""\n', records: [['a,b', 'say "hi"']] },
   {
     name: 'quoted field spanning lines keeps line numbers right',
@@ -39,14 +61,21 @@ const cases: Case[] = [
   {
     name: 'unterminated quote costs one line',
     input: 'h1,h2\n1,"broken\n2,ok\n3,fine\n',
-    records: [['h1', 'h2'], ['2', 'ok'], ['3', 'fine']],
+    records: [
+      ['h1', 'h2'],
+      ['2', 'ok'],
+      ['3', 'fine'],
+    ],
     lines: [1, 3, 4],
     problems: [{ line: 2, severity: 'error' }],
   },
   {
     name: 'a quote closed only by a later record is taken as never closed',
     input: 'a,"open\nb,c\nd,"e""f"\n',
-    records: [['b', 'c'], ['d', 'e"f']],
+    records: [
+      ['b', 'c'],
+      ['d', 'e"f'],
+    ],
     lines: [2, 3],
     problems: [{ line: 1, severity: 'error' }],
   },
@@ -64,7 +93,8 @@ function readAll(input: string, chunkSize: number, maxRecordChars?: number) {
   const problems: CsvProblem[] = [];
   const reader = new CsvRecordReader((p) => problems.push(p), { maxRecordChars: maxRecordChars ?? 1 << 20 });
   const records = [];
-  for (let i = 0; i < input.length; i += chunkSize) records.push(...reader.push(input.slice(i, i + chunkSize)));
+  for (let i = 0; i < input.length; i += chunkSize)
+    records.push(...reader.push(input.slice(i, i + chunkSize)));
   records.push(...reader.finish());
   return { records, problems };
 }
@@ -78,7 +108,11 @@ for (const c of cases) {
         records.map((r) => r.fields),
         c.records,
       );
-      if (c.lines) assert.deepEqual(records.map((r) => r.line), c.lines);
+      if (c.lines)
+        assert.deepEqual(
+          records.map((r) => r.line),
+          c.lines,
+        );
       assert.deepEqual(
         problems.map((p) => ({ line: p.line, severity: p.severity })),
         c.problems ?? [],

@@ -65,8 +65,14 @@ test('detect: the shared data, by content', { skip: skipWithoutShared }, async (
   for await (const f of walkInputs(paths, () => {})) found.set(f.path, f.format);
   const formatOf = (...p: string[]) => found.get(sharedPath(...p));
   assert.equal(formatOf('otrf', 'rdp_interactive_taskmanager_lsass_dump.zip'), 'zip');
-  assert.equal(formatOf('sentinel', 'sample-data', 'msticpy', 'SecurityEvent.all_events_25rows_226cols.json'), 'json-array');
-  assert.equal(formatOf('sentinel', 'sample-data', 'msticpy', 'SecurityEvent.all_events_25rows_226cols.jsonl'), 'json-lines');
+  assert.equal(
+    formatOf('sentinel', 'sample-data', 'msticpy', 'SecurityEvent.all_events_25rows_226cols.json'),
+    'json-array',
+  );
+  assert.equal(
+    formatOf('sentinel', 'sample-data', 'msticpy', 'SecurityEvent.all_events_25rows_226cols.jsonl'),
+    'json-lines',
+  );
   assert.equal(formatOf('sentinel', 'sample-data', 'msticpy', 'host_logons.SecurityEvent4624.csv'), 'csv');
   const evtx = [...found].filter(([p]) => p.endsWith('.evtx'));
   assert.ok(evtx.length > 0);

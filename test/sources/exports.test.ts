@@ -20,30 +20,48 @@ const realFiles: [string[], Record<string, number>][] = [
 ];
 
 for (const [parts, counts] of realFiles) {
-  test(`exports: ${parts.join('/')} loads as ${JSON.stringify(counts)}`, { skip: skipWithoutShared }, async () => {
-    const loaded = await load(sample(...parts));
-    assert.deepEqual(rowCounts(loaded), counts);
-    assert.equal(loaded.issues.filter((i) => i.severity === 'error').length, 0, JSON.stringify(loaded.issues));
-  });
+  test(
+    `exports: ${parts.join('/')} loads as ${JSON.stringify(counts)}`,
+    { skip: skipWithoutShared },
+    async () => {
+      const loaded = await load(sample(...parts));
+      assert.deepEqual(rowCounts(loaded), counts);
+      assert.equal(
+        loaded.issues.filter((i) => i.severity === 'error').length,
+        0,
+        JSON.stringify(loaded.issues),
+      );
+    },
+  );
 }
 
-test('exports: the msticpy 5058 row keeps Sentinel types and values', { skip: skipWithoutShared }, async () => {
-  for (const name of ['SecurityEvent.all_events_25rows_226cols.json', 'SecurityEvent.all_events_25rows_226cols.jsonl']) {
-    const { tables } = await load(sample('msticpy', name));
-    const table = tables.get('SecurityEvent')!;
-    assert.equal(table.schema.name, 'SecurityEvent');
-    const row = table.rows.find((r) => r['EventID'] === 5058)!;
-    assert.equal(row['TimeGenerated'], ticks('2019-02-11T08:41:13.980Z'));
-    assert.equal(row['Level'], '8');
-    assert.equal(row['Task'], 12292);
-    assert.equal(row['Activity'], '5058 - Key file operation.');
-    assert.equal(row['SubjectLogonId'], '');
-    assert.equal(row['TenantId'], '52b1ab41-869e-4138-9e40-2a4457f09bf0');
-    assert.match(row['EventData'] as string, /^<EventData xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">/);
-    assert.match(row['EventData'] as string, /<Data Name="SubjectLogonId">0x3e7<\/Data>/);
-    assert.equal(Object.getPrototypeOf(row), null);
-  }
-});
+test(
+  'exports: the msticpy 5058 row keeps Sentinel types and values',
+  { skip: skipWithoutShared },
+  async () => {
+    for (const name of [
+      'SecurityEvent.all_events_25rows_226cols.json',
+      'SecurityEvent.all_events_25rows_226cols.jsonl',
+    ]) {
+      const { tables } = await load(sample('msticpy', name));
+      const table = tables.get('SecurityEvent')!;
+      assert.equal(table.schema.name, 'SecurityEvent');
+      const row = table.rows.find((r) => r['EventID'] === 5058)!;
+      assert.equal(row['TimeGenerated'], ticks('2019-02-11T08:41:13.980Z'));
+      assert.equal(row['Level'], '8');
+      assert.equal(row['Task'], 12292);
+      assert.equal(row['Activity'], '5058 - Key file operation.');
+      assert.equal(row['SubjectLogonId'], '');
+      assert.equal(row['TenantId'], '52b1ab41-869e-4138-9e40-2a4457f09bf0');
+      assert.match(
+        row['EventData'] as string,
+        /^<EventData xmlns="http:\/\/schemas.microsoft.com\/win\/2004\/08\/events\/event">/,
+      );
+      assert.match(row['EventData'] as string, /<Data Name="SubjectLogonId">0x3e7<\/Data>/);
+      assert.equal(Object.getPrototypeOf(row), null);
+    }
+  },
+);
 
 test('exports: CSV values take the column types', { skip: skipWithoutShared }, async () => {
   const { tables } = await load(sample('msticpy', 'failed_logons.SecurityEvent4625.csv'));
@@ -55,19 +73,29 @@ test('exports: CSV values take the column types', { skip: skipWithoutShared }, a
   assert.equal(row['TargetLogonId'], '');
 });
 
-test('exports: the portal display form of datetimes, with its [UTC] header', { skip: skipWithoutShared }, async () => {
-  const { tables, issues } = await load(sample('azure-sentinel', 'Event.SemperisDirectoryServicesProtector.json'));
-  assert.equal(tables.get('Event')!.rows[0]!['TimeGenerated'], ticks('2021-07-08T16:00:30.210Z'));
-  assert.ok(!issues.some((i) => /TimeGenerated/.test(i.message)), JSON.stringify(issues));
-});
+test(
+  'exports: the portal display form of datetimes, with its [UTC] header',
+  { skip: skipWithoutShared },
+  async () => {
+    const { tables, issues } = await load(
+      sample('azure-sentinel', 'Event.SemperisDirectoryServicesProtector.json'),
+    );
+    assert.equal(tables.get('Event')!.rows[0]!['TimeGenerated'], ticks('2021-07-08T16:00:30.210Z'));
+    assert.ok(!issues.some((i) => /TimeGenerated/.test(i.message)), JSON.stringify(issues));
+  },
+);
 
-test('exports: a malformed time in a real export is reported with its line, the row kept', { skip: skipWithoutShared }, async () => {
-  const { tables, issues } = await load(sample('azure-sentinel', 'SecurityEvent.RiskIQ_scenrio.json'));
-  const bad = issues.find((i) => /TimeGenerated/.test(i.message))!;
-  assert.match(bad.message, /2 value\(s\) not convertible to datetime/);
-  assert.ok(bad.position.line! > 1);
-  assert.equal(tables.get('SecurityEvent')!.rows.length, 4);
-});
+test(
+  'exports: a malformed time in a real export is reported with its line, the row kept',
+  { skip: skipWithoutShared },
+  async () => {
+    const { tables, issues } = await load(sample('azure-sentinel', 'SecurityEvent.RiskIQ_scenrio.json'));
+    const bad = issues.find((i) => /TimeGenerated/.test(i.message))!;
+    assert.match(bad.message, /2 value\(s\) not convertible to datetime/);
+    assert.ok(bad.position.line! > 1);
+    assert.equal(tables.get('SecurityEvent')!.rows.length, 4);
+  },
+);
 
 test('exports: a file of no known table gets inferred types', async () => {
   const path = tempFile(
@@ -179,7 +207,12 @@ test('exports: a deeply nested element of a JSON array is refused; the others lo
 
 test('exports: a huge JSON line is refused with its line number; the next lines load', async () => {
   const path = tempFile('huge.jsonl', `{"n":1}\n{"n":"${'x'.repeat(5000)}"}\n{"n":3}\n`);
-  const { tables, issues } = await load(path, { limits: { ...(await import('../../src/sources/exports/records.js')).defaultRecordLimits, maxLineChars: 1000 } });
+  const { tables, issues } = await load(path, {
+    limits: {
+      ...(await import('../../src/sources/exports/records.js')).defaultRecordLimits,
+      maxLineChars: 1000,
+    },
+  });
   assert.equal(tables.get('huge')!.rows.length, 2);
   assert.equal(issues.length, 1);
   assert.equal(issues[0]!.position.line, 2);

@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { JsonValueScanner, type JsonScanMode, type JsonScanProblem } from '../../src/sources/exports/json-scan.js';
+import {
+  JsonValueScanner,
+  type JsonScanMode,
+  type JsonScanProblem,
+} from '../../src/sources/exports/json-scan.js';
 import { LineSplitter } from '../../src/sources/exports/lines.js';
 
 interface Case {
@@ -14,7 +18,12 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'array of objects', mode: 'elements', input: '[{"a":1}, {"b":[2,3]}]', values: ['{"a":1}', '{"b":[2,3]}'] },
+  {
+    name: 'array of objects',
+    mode: 'elements',
+    input: '[{"a":1}, {"b":[2,3]}]',
+    values: ['{"a":1}', '{"b":[2,3]}'],
+  },
   { name: 'empty array', mode: 'elements', input: ' [ ] ', values: [] },
   {
     name: 'brackets and quotes inside strings',
@@ -22,7 +31,12 @@ const cases: Case[] = [
     input: '[{"a":"]}\\"["}]',
     values: ['{"a":"]}\\"["}'],
   },
-  { name: 'bare scalars', mode: 'elements', input: '[1, true ,"x",null]', values: ['1', 'true', '"x"', 'null'] },
+  {
+    name: 'bare scalars',
+    mode: 'elements',
+    input: '[1, true ,"x",null]',
+    values: ['1', 'true', '"x"', 'null'],
+  },
   { name: 'document', mode: 'document', input: '\n{"tables":[]}\n', values: ['{"tables":[]}'] },
   { name: 'document scalar', mode: 'document', input: '42', values: ['42'] },
   {
@@ -55,7 +69,13 @@ const cases: Case[] = [
     values: ['{"a":1}'],
     problems: [{ line: 2, match: /not closed/ }],
   },
-  { name: 'not an array', mode: 'elements', input: '{"a":1}', values: [], problems: [{ line: 1, match: /expected a JSON array/ }] },
+  {
+    name: 'not an array',
+    mode: 'elements',
+    input: '{"a":1}',
+    values: [],
+    problems: [{ line: 1, match: /expected a JSON array/ }],
+  },
 ];
 
 for (const c of cases) {
@@ -67,7 +87,8 @@ for (const c of cases) {
         maxValueChars: c.maxValueChars ?? 1 << 20,
       });
       const values = [];
-      for (let i = 0; i < c.input.length; i += chunkSize) values.push(...scanner.push(c.input.slice(i, i + chunkSize)));
+      for (let i = 0; i < c.input.length; i += chunkSize)
+        values.push(...scanner.push(c.input.slice(i, i + chunkSize)));
       values.push(...scanner.finish());
       assert.deepEqual(
         values.map((v) => v.text),

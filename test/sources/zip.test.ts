@@ -83,7 +83,9 @@ for (const c of refused) {
 }
 
 test('zip: a bomb with a lying header stops early, not after inflating everything', async () => {
-  const path = writeZip([{ name: 'bomb.json', data: Buffer.alloc(64 * 1024 * 1024), declaredUncompressed: 1000 }]);
+  const path = writeZip([
+    { name: 'bomb.json', data: Buffer.alloc(64 * 1024 * 1024), declaredUncompressed: 1000 },
+  ]);
   const zip = await ZipArchive.open(path);
   let seen = 0;
   await assert.rejects(async () => {

@@ -24,7 +24,10 @@ describe('compareValues orders', () => {
 
 describe('hashKey groups equal values together', () => {
   test('dynamic bags and arrays by content; numbers across bigint and number', () => {
-    assert.equal(hashKey(parseJson('{"a":[1,2]}')!, 'dynamic'), hashKey(parseJson('{"a":[1,2]}')!, 'dynamic'));
+    assert.equal(
+      hashKey(parseJson('{"a":[1,2]}')!, 'dynamic'),
+      hashKey(parseJson('{"a":[1,2]}')!, 'dynamic'),
+    );
     assert.notEqual(hashKey(parseJson('[1]')!, 'dynamic'), hashKey('[1]', 'dynamic'));
     assert.equal(hashKey(5n, 'dynamic'), hashKey(5, 'dynamic'));
     assert.notEqual(hashKey('\u0000{}[1]', 'dynamic'), hashKey(parseJson('[1]')!, 'dynamic'));

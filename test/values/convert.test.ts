@@ -21,7 +21,8 @@ describe('tostring', () => {
     [parseJson('{"b":1,"a":[true,null]}')!, 'dynamic', '{"b":1,"a":[true,null]}'],
     [parseJson('1.5')!, 'dynamic', '1.5'],
   ];
-  for (const [value, type, expected] of cases) test(`${type} -> ${expected}`, () => assert.equal(toStringValue(value, type), expected));
+  for (const [value, type, expected] of cases)
+    test(`${type} -> ${expected}`, () => assert.equal(toStringValue(value, type), expected));
 });
 
 describe('to* conversions', () => {
@@ -61,5 +62,9 @@ describe('to* conversions', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(toDynamic('{"a":1}', 'string'))), { a: 1 });
     assert.equal(toDynamic('not json', 'string'), 'not json');
   });
-  test('guid braces', () => assert.equal(parseGuid('{74BE27DE-1E4E-49D9-B579-FE0B331D3642}'), '74be27de-1e4e-49d9-b579-fe0b331d3642'));
+  test('guid braces', () =>
+    assert.equal(
+      parseGuid('{74BE27DE-1E4E-49D9-B579-FE0B331D3642}'),
+      '74be27de-1e4e-49d9-b579-fe0b331d3642',
+    ));
 });

@@ -11,7 +11,8 @@ import {
   parseDatetime,
 } from '../../src/engine/values/datetime.js';
 
-const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, f = 0) => datetimeFromParts(y, mo, d, h, mi, s, f);
+const at = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, f = 0) =>
+  datetimeFromParts(y, mo, d, h, mi, s, f);
 
 describe('parseDatetime: every documented form', () => {
   const cases: [string, bigint | null][] = [
@@ -62,7 +63,8 @@ describe('parseDatetime: every documented form', () => {
     ['', null],
     ['yesterday', null],
   ];
-  for (const [text, expected] of cases) test(JSON.stringify(text), () => assert.equal(parseDatetime(text), expected));
+  for (const [text, expected] of cases)
+    test(JSON.stringify(text), () => assert.equal(parseDatetime(text), expected));
 });
 
 describe('formatDatetime', () => {

@@ -36,8 +36,20 @@ describe('parseJson then stringifyDynamic', () => {
     assert.deepEqual(Object.keys(v), ['__proto__']);
     assert.equal(({} as Record<string, unknown>)['x'], undefined);
   });
-  const invalid = ["{'a':1}", '{a:1}', '[1,]', '', 'abc', '[1 2]', '{"a":1}x', '01', '"\\x"', '[' .repeat(2000) + ']'.repeat(2000)];
-  for (const text of invalid) test(`invalid: ${text.slice(0, 20)}`, () => assert.equal(parseJson(text), undefined));
+  const invalid = [
+    "{'a':1}",
+    '{a:1}',
+    '[1,]',
+    '',
+    'abc',
+    '[1 2]',
+    '{"a":1}x',
+    '01',
+    '"\\x"',
+    '['.repeat(2000) + ']'.repeat(2000),
+  ];
+  for (const text of invalid)
+    test(`invalid: ${text.slice(0, 20)}`, () => assert.equal(parseJson(text), undefined));
 });
 
 describe('parseDynamicLiteral', () => {
@@ -56,7 +68,8 @@ describe('parseDynamicLiteral', () => {
     ['{"a" = 1}', '{"a":1}'],
     ['null', 'null'],
   ];
-  for (const [text, printed] of cases) test(text, () => assert.equal(stringifyDynamic(parseDynamicLiteral(text)), printed));
+  for (const [text, printed] of cases)
+    test(text, () => assert.equal(stringifyDynamic(parseDynamicLiteral(text)), printed));
   test('malformed literals throw with the offset', () => {
     assert.throws(() => parseDynamicLiteral('[1,'), /invalid dynamic literal: .* at offset 3/);
     assert.throws(() => parseDynamicLiteral('{"a" 1}'), /invalid dynamic literal/);

@@ -45,7 +45,8 @@ describe('parseLong / parseInt32 / parseReal', () => {
     ['', null],
     ['0x10', null],
   ];
-  for (const [text, expected] of longs) test(`long ${JSON.stringify(text)}`, () => assert.equal(parseLong(text), expected));
+  for (const [text, expected] of longs)
+    test(`long ${JSON.stringify(text)}`, () => assert.equal(parseLong(text), expected));
   test('int range', () => {
     assert.equal(parseInt32('2147483647'), 2147483647);
     assert.equal(parseInt32('2147483648'), null);
@@ -62,5 +63,6 @@ describe('parseLong / parseInt32 / parseReal', () => {
     ['1,000', null],
     ['x', null],
   ];
-  for (const [text, expected] of reals) test(`real ${JSON.stringify(text)}`, () => assert.deepEqual(parseReal(text), expected));
+  for (const [text, expected] of reals)
+    test(`real ${JSON.stringify(text)}`, () => assert.deepEqual(parseReal(text), expected));
 });

@@ -28,7 +28,8 @@ describe('parseTimespan', () => {
     ['abc', null],
     ['', null],
   ];
-  for (const [text, expected] of cases) test(JSON.stringify(text), () => assert.equal(parseTimespan(text), expected));
+  for (const [text, expected] of cases)
+    test(JSON.stringify(text), () => assert.equal(parseTimespan(text), expected));
 });
 
 describe('formatTimespan', () => {
@@ -43,5 +44,6 @@ describe('formatTimespan', () => {
     ['1tick', '00:00:00.0000001'],
     ['0s', '00:00:00'],
   ];
-  for (const [text, expected] of cases) test(`${text} -> ${expected}`, () => assert.equal(formatTimespan(parseTimespan(text)!), expected));
+  for (const [text, expected] of cases)
+    test(`${text} -> ${expected}`, () => assert.equal(formatTimespan(parseTimespan(text)!), expected));
 });

@@ -8,7 +8,14 @@ import type { ScalarType } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { compileScalar, type ExprEnv } from '../expr/compile.js';
 import { columnExpr, type CompiledExpr } from '../expr/compiled.js';
-import { argExtremumKind, collectKind, dcountKind, makeBagKind, percentilesKind, takeAnyKind } from './collect.js';
+import {
+  argExtremumKind,
+  collectKind,
+  dcountKind,
+  makeBagKind,
+  percentilesKind,
+  takeAnyKind,
+} from './collect.js';
 import { avgKind, countKind, extremumKind, sumKind, sumResultType, varianceKind } from './numeric.js';
 import type { AggregateKind } from './types.js';
 
@@ -36,11 +43,45 @@ const aliases: Record<string, string> = {
 const deprecatedSmallLimit = new Set(['makeset', 'makelist']);
 
 export const aggregateNames = new Set([
-  'count', 'countif', 'dcount', 'dcountif', 'count_distinct', 'count_distinctif', 'sum', 'sumif', 'avg', 'avgif',
-  'min', 'max', 'minif', 'maxif', 'arg_min', 'arg_max', 'take_any', 'take_anyif', 'any', 'anyif', 'make_set',
-  'make_set_if', 'make_list', 'make_list_if', 'make_list_with_nulls', 'make_bag', 'make_bag_if', 'makeset',
-  'makelist', 'make_dictionary', 'percentile', 'percentiles', 'percentiles_array', 'stdev', 'stdevif', 'stdevp',
-  'variance', 'varianceif', 'variancep',
+  'count',
+  'countif',
+  'dcount',
+  'dcountif',
+  'count_distinct',
+  'count_distinctif',
+  'sum',
+  'sumif',
+  'avg',
+  'avgif',
+  'min',
+  'max',
+  'minif',
+  'maxif',
+  'arg_min',
+  'arg_max',
+  'take_any',
+  'take_anyif',
+  'any',
+  'anyif',
+  'make_set',
+  'make_set_if',
+  'make_list',
+  'make_list_if',
+  'make_list_with_nulls',
+  'make_bag',
+  'make_bag_if',
+  'makeset',
+  'makelist',
+  'make_dictionary',
+  'percentile',
+  'percentiles',
+  'percentiles_array',
+  'stdev',
+  'stdevif',
+  'stdevp',
+  'variance',
+  'varianceif',
+  'variancep',
 ]);
 
 export interface BindAggregateOptions {
@@ -106,7 +147,8 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const isIf = name === 'avgif';
       arity(isIf ? 2 : 1, isIf ? 2 : 1);
       const x = compileArg(call.args[0]!);
-      if (!['int', 'long', 'real', 'decimal', 'bool'].includes(x.type)) fail(`cannot average values of type ${x.type}`);
+      if (!['int', 'long', 'real', 'decimal', 'bool'].includes(x.type))
+        fail(`cannot average values of type ${x.type}`);
       return mk(isIf ? [x, boolArg(1)] : [x], avgKind(isIf ? 1 : -1));
     }
     case 'min':
@@ -116,7 +158,10 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const isIf = name.endsWith('if');
       arity(isIf ? 2 : 1, isIf ? 2 : 1);
       const x = compileArg(call.args[0]!);
-      return mk(isIf ? [x, boolArg(1)] : [x], extremumKind(x.type, name.startsWith('max') ? 1 : -1, isIf ? 1 : -1));
+      return mk(
+        isIf ? [x, boolArg(1)] : [x],
+        extremumKind(x.type, name.startsWith('max') ? 1 : -1, isIf ? 1 : -1),
+      );
     }
     case 'stdev':
     case 'stdevif':
@@ -142,10 +187,20 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const x = compileArg(call.args[0]!);
       const sizeArg = isIf ? 2 : 1;
       const maxSize =
-        call.args.length > sizeArg ? constArg(sizeArg, 'maxSize') : deprecatedSmallLimit.has(written) ? DEPRECATED_SET_SIZE : MAX_SET_SIZE;
+        call.args.length > sizeArg
+          ? constArg(sizeArg, 'maxSize')
+          : deprecatedSmallLimit.has(written)
+            ? DEPRECATED_SET_SIZE
+            : MAX_SET_SIZE;
       return mk(
         isIf ? [x, boolArg(1)] : [x],
-        collectKind(x.type, name.startsWith('make_set'), maxSize, isIf ? 1 : -1, name === 'make_list_with_nulls'),
+        collectKind(
+          x.type,
+          name.startsWith('make_set'),
+          maxSize,
+          isIf ? 1 : -1,
+          name === 'make_list_with_nulls',
+        ),
       );
     }
     case 'make_bag':
@@ -167,7 +222,11 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       for (const p of ps) if (!(p >= 0 && p <= 100)) fail(`percentile ${p} is outside [0, 100]`);
       const base = x.columnIndex !== undefined ? env.columns[x.columnIndex]!.name : 'x';
       const extra = ps.slice(1).map((p) => `percentile_${base}_${percentileSuffix(p)}`);
-      return mk([x], percentilesKind(x.type, ps, name === 'percentiles_array'), name === 'percentiles_array' ? [] : extra);
+      return mk(
+        [x],
+        percentilesKind(x.type, ps, name === 'percentiles_array'),
+        name === 'percentiles_array' ? [] : extra,
+      );
     }
     case 'take_any':
     case 'take_anyif': {
@@ -181,7 +240,10 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       if (args.length === 0) fail('expected at least one argument');
       return mk(
         args.map((a) => a.expr),
-        takeAnyKind(args.map((a) => a.expr.type), -1),
+        takeAnyKind(
+          args.map((a) => a.expr.type),
+          -1,
+        ),
         args.slice(1).map((a) => a.name),
       );
     }
@@ -200,7 +262,11 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       );
     }
   }
-  throw new KqlRuntimeError(errorCodes.unsupported, `aggregation function '${written}' is not supported by kqlhunt`, call.span);
+  throw new KqlRuntimeError(
+    errorCodes.unsupported,
+    `aggregation function '${written}' is not supported by kqlhunt`,
+    call.span,
+  );
 }
 
 function percentileSuffix(p: number): string {

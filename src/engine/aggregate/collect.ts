@@ -48,7 +48,13 @@ export function dcountKind(type: ScalarType, predicateArg: number): AggregateKin
 }
 
 /** make_set / make_list (+ _if): a dynamic array, nulls ignored, at most `maxSize` elements. */
-export function collectKind(type: ScalarType, distinct: boolean, maxSize: number, predicateArg: number, keepNulls = false): AggregateKind {
+export function collectKind(
+  type: ScalarType,
+  distinct: boolean,
+  maxSize: number,
+  predicateArg: number,
+  keepNulls = false,
+): AggregateKind {
   return {
     outputs: ['dynamic'],
     create(): AggregateState {
@@ -143,7 +149,9 @@ export function percentilesKind(type: ScalarType, ps: readonly number[], asArray
           }
         },
         finish(groupCount) {
-          const builders = (asArray ? ['dynamic' as const] : ps.map(() => out)).map((t) => createVectorBuilder(t, groupCount));
+          const builders = (asArray ? ['dynamic' as const] : ps.map(() => out)).map((t) =>
+            createVectorBuilder(t, groupCount),
+          );
           for (let g = 0; g < groupCount; g++) {
             const vs = values[g] ?? [];
             vs.sort((a, b) => compareValues(a, b, out));

@@ -48,7 +48,11 @@ import { pushDownFilters } from './pushdown.js';
 import { relationFromTable, relationOf, type Relation } from './relation.js';
 import { lazyTabular, type Scope } from './scope.js';
 
-type Handler<K extends OperatorKind> = (op: Extract<Operator, { kind: K }>, input: Relation, env: OpEnv) => Relation;
+type Handler<K extends OperatorKind> = (
+  op: Extract<Operator, { kind: K }>,
+  input: Relation,
+  env: OpEnv,
+) => Relation;
 
 const handlers: { [K in OperatorKind]: Handler<K> } = {
   where: runWhere,
@@ -67,7 +71,13 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   join: runJoin,
   lookup: runLookup,
   union: (op, input, env) =>
-    unionRelations([{ name: 'union_arg0', relation: input }, ...unionInputs(op.inputs, op.options.isFuzzy, env, op.span, 1)], op.options),
+    unionRelations(
+      [
+        { name: 'union_arg0', relation: input },
+        ...unionInputs(op.inputs, op.options.isFuzzy, env, op.span, 1),
+      ],
+      op.options,
+    ),
   as: (op, input, env) => {
     env.scope.define(op.name, { kind: 'tabular', get: () => input });
     return input;
@@ -101,7 +111,10 @@ export function evalTabular(expr: Expr, scope: Scope, ctx: ExecContext): Relatio
     case 'name': {
       const b = scope.lookup(expr.name);
       if (b?.kind === 'tabular') return b.get();
-      return resolveTable({ kind: 'table', name: expr.name, resolvedAs: 'unknown', schema: null, span: expr.span }, env);
+      return resolveTable(
+        { kind: 'table', name: expr.name, resolvedAs: 'unknown', schema: null, span: expr.span },
+        env,
+      );
     }
     case 'pipeline':
       return runPipeline(expr, env);
@@ -117,7 +130,13 @@ export function evalTabular(expr: Expr, scope: Scope, ctx: ExecContext): Relatio
       return callTabularFunction(expr, env, null);
     case 'call':
       if (expr.target === 'user') {
-        const call: TabularCall = { kind: 'tabularCall', name: expr.name, args: expr.args, target: 'user', span: expr.span };
+        const call: TabularCall = {
+          kind: 'tabularCall',
+          name: expr.name,
+          args: expr.args,
+          target: 'user',
+          span: expr.span,
+        };
         return callTabularFunction(call, env, null);
       }
       break;
@@ -126,7 +145,11 @@ export function evalTabular(expr: Expr, scope: Scope, ctx: ExecContext): Relatio
     default:
       break;
   }
-  throw new KqlRuntimeError(errorCodes.invalidPlan, `a scalar expression (${expr.kind}) was used where a table is expected`, expr.span);
+  throw new KqlRuntimeError(
+    errorCodes.invalidPlan,
+    `a scalar expression (${expr.kind}) was used where a table is expected`,
+    expr.span,
+  );
 }
 
 function runPipeline(p: Pipeline, env: OpEnv): Relation {
@@ -140,21 +163,39 @@ function resolveTable(ref: TableRef, env: OpEnv, fuzzy = false): Relation {
   if (ref.resolvedAs !== 'table') {
     const b = env.scope.lookup(ref.name);
     if (b?.kind === 'tabular') return b.get();
-    if (b?.kind === 'function' && b.fn.tabular && b.fn.params.length === 0) return invokeFunction(b.fn, b.scope, [], env, null, ref.span);
+    if (b?.kind === 'function' && b.fn.tabular && b.fn.params.length === 0)
+      return invokeFunction(b.fn, b.scope, [], env, null, ref.span);
   }
   const table = env.ctx.tables.get(ref.name);
   if (table !== undefined) return relationFromTable(table);
   if (fuzzy) throw new FuzzyMiss();
-  throw new KqlRuntimeError(errorCodes.unknownTable, `Failed to resolve table or column expression named '${ref.name}'`, ref.span);
+  throw new KqlRuntimeError(
+    errorCodes.unknownTable,
+    `Failed to resolve table or column expression named '${ref.name}'`,
+    ref.span,
+  );
 }
 
 class FuzzyMiss extends Error {}
 
-function unionInputs(inputs: readonly Expr[], fuzzy: boolean, env: OpEnv, span: Span, offset: number): UnionInput[] {
+function unionInputs(
+  inputs: readonly Expr[],
+  fuzzy: boolean,
+  env: OpEnv,
+  span: Span,
+  offset: number,
+): UnionInput[] {
   const out: UnionInput[] = [];
   inputs.forEach((e, k) => {
     if (e.kind === 'table' && e.name.includes('*')) {
-      const re = new RegExp('^' + e.name.split('*').map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*') + '$');
+      const re = new RegExp(
+        '^' +
+          e.name
+            .split('*')
+            .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+            .join('.*') +
+          '$',
+      );
       for (const [name, t] of [...env.ctx.tables].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         if (re.test(name)) out.push({ name, relation: relationFromTable(t) });
       return;
@@ -216,10 +257,19 @@ function coerceLiteral(value: ScalarValue, from: ScalarType, to: ScalarType, spa
     return Number(value);
   }
   if (to === 'dynamic') {
-    if (typeof value === 'string' || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'bigint')
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      typeof value === 'number' ||
+      typeof value === 'bigint'
+    )
       return value;
   }
-  throw new KqlRuntimeError(errorCodes.badArguments, `datatable: a ${from} value cannot be stored in a ${to} column`, span);
+  throw new KqlRuntimeError(
+    errorCodes.badArguments,
+    `datatable: a ${from} value cannot be stored in a ${to} column`,
+    span,
+  );
 }
 
 function runPrint(p: PrintSource, env: OpEnv): Relation {
@@ -246,7 +296,8 @@ function runRange(r: RangeSource, env: OpEnv): Relation {
     const a = Number(from.value);
     const b = Number(to.value);
     const s = Number(step.value);
-    if (s === 0) throw new KqlRuntimeError(errorCodes.badArguments, 'range: the step must not be zero', r.step.span);
+    if (s === 0)
+      throw new KqlRuntimeError(errorCodes.badArguments, 'range: the step must not be zero', r.step.span);
     for (let x = a, i = 0; s > 0 ? x <= b : x >= b; x = a + ++i * s) {
       out.push(x);
       if (out.length > env.ctx.limits.maxRows) break;
@@ -255,14 +306,23 @@ function runRange(r: RangeSource, env: OpEnv): Relation {
     const a = BigInt(from.value as bigint | number);
     const b = BigInt(to.value as bigint | number);
     const s = BigInt(typeof step.value === 'number' ? Math.trunc(step.value) : (step.value as bigint));
-    if (s === 0n) throw new KqlRuntimeError(errorCodes.badArguments, 'range: the step must not be zero', r.step.span);
+    if (s === 0n)
+      throw new KqlRuntimeError(errorCodes.badArguments, 'range: the step must not be zero', r.step.span);
     for (let x = a; s > 0n ? x <= b : x >= b; x += s) {
       out.push(x);
       if (out.length > env.ctx.limits.maxRows)
-        throw new KqlRuntimeError(errorCodes.limitExceeded, `range produced more than ${env.ctx.limits.maxRows} rows`, r.span);
+        throw new KqlRuntimeError(
+          errorCodes.limitExceeded,
+          `range produced more than ${env.ctx.limits.maxRows} rows`,
+          r.span,
+        );
     }
   }
-  return relationOf([{ name: r.column, type }], rechunk({ length: out.length, columns: [out.finish()] }), true);
+  return relationOf(
+    [{ name: r.column, type }],
+    rechunk({ length: out.length, columns: [out.finish()] }),
+    true,
+  );
 }
 
 /** Calls a tabular function: a user `let` function, or `materialize(T)`. `piped` is invoke's input. */
@@ -270,7 +330,8 @@ function callTabularFunction(call: TabularCall, env: OpEnv, piped: Relation | nu
   if (call.target === 'builtin') {
     if (call.name === 'materialize' || call.name === 'view') {
       const arg = call.args[0];
-      if (arg === undefined) throw new KqlRuntimeError(errorCodes.badArguments, `${call.name}(): expected a table`, call.span);
+      if (arg === undefined)
+        throw new KqlRuntimeError(errorCodes.badArguments, `${call.name}(): expected a table`, call.span);
       return evalTabular(arg, env.scope, env.ctx);
     }
     throw unsupported(`function '${call.name}'`, call.span);
@@ -291,21 +352,32 @@ function invokeFunction(
   piped: Relation | null,
   span: Span,
 ): Relation {
-  if (!fn.tabular) throw new KqlRuntimeError(errorCodes.invalidPlan, 'a scalar function was called where a table is expected', span);
+  if (!fn.tabular)
+    throw new KqlRuntimeError(
+      errorCodes.invalidPlan,
+      'a scalar function was called where a table is expected',
+      span,
+    );
   const scope = defScope.child();
   const all: (Expr | Relation)[] = piped !== null ? [piped, ...args] : [...args];
   if (all.length > fn.params.length)
-    throw new KqlRuntimeError(errorCodes.badArguments, `expected at most ${fn.params.length} arguments, got ${all.length}`, span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `expected at most ${fn.params.length} arguments, got ${all.length}`,
+      span,
+    );
   fn.params.forEach((p, i) => {
     const a = all[i];
     if (p.type.kind === 'tabular') {
-      if (a === undefined) throw new KqlRuntimeError(errorCodes.badArguments, `missing table argument '${p.name}'`, span);
+      if (a === undefined)
+        throw new KqlRuntimeError(errorCodes.badArguments, `missing table argument '${p.name}'`, span);
       const rel = 'columns' in a && 'batches' in a ? a : evalTabular(a as Expr, env.scope, env.ctx);
       scope.define(p.name, { kind: 'tabular', get: () => rel });
       return;
     }
     const e = (a as Expr | undefined) ?? p.defaultValue;
-    if (e === undefined || e === null) throw new KqlRuntimeError(errorCodes.badArguments, `missing argument for parameter '${p.name}'`, span);
+    if (e === undefined || e === null)
+      throw new KqlRuntimeError(errorCodes.badArguments, `missing argument for parameter '${p.name}'`, span);
     const { type, value } = constantOf(e, i < all.length ? env : { scope, ctx: env.ctx }, 'argument');
     scope.define(p.name, { kind: 'scalar', type: p.type.type ?? type, value });
   });
@@ -321,14 +393,20 @@ export function runStatements(statements: readonly Statement[], scope: Scope, ct
     if (v.kind === 'scalar') {
       if (isTabularExpr(v.expr, scope)) {
         const e = v.expr;
-        scope.define(st.name, lazyTabular(() => evalTabular(e, scope, ctx)));
+        scope.define(
+          st.name,
+          lazyTabular(() => evalTabular(e, scope, ctx)),
+        );
       } else {
         const { type, value } = constantOf(v.expr, env, 'let value');
         scope.define(st.name, { kind: 'scalar', type, value });
       }
     } else if (v.kind === 'tabular') {
       const e = v.expr;
-      scope.define(st.name, lazyTabular(() => evalTabular(e, scope, ctx)));
+      scope.define(
+        st.name,
+        lazyTabular(() => evalTabular(e, scope, ctx)),
+      );
     } else scope.define(st.name, { kind: 'function', fn: v.fn, scope });
   }
 }

@@ -4,7 +4,13 @@
  * string key is grouped by dictionary code: one hash lookup per distinct value, not per row.
  */
 import type { ScalarType } from '../../types/scalar.js';
-import { createVectorBuilder, StringDictionary, type StringVector, type Vector, type VectorBuilder } from '../table/index.js';
+import {
+  createVectorBuilder,
+  StringDictionary,
+  type StringVector,
+  type Vector,
+  type VectorBuilder,
+} from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 
 export class Grouper {
@@ -24,7 +30,8 @@ export class Grouper {
       if (n > 0 && this.groupCount === 0) this.groupCount = 1;
       return out;
     }
-    if (keys.length === 1 && keys[0]!.type === 'string') return this.assignStrings(keys[0] as StringVector, n, out);
+    if (keys.length === 1 && keys[0]!.type === 'string')
+      return this.assignStrings(keys[0] as StringVector, n, out);
     for (let i = 0; i < n; i++) out[i] = this.lookup(keys, i);
     return out;
   }
@@ -62,7 +69,8 @@ export class Grouper {
     if (keys.length === 1) key = hashKey(keys[0]!.get(i), this.keyTypes[0]!);
     else {
       let s = '';
-      for (let k = 0; k < keys.length; k++) s += encodePart(hashKey(keys[k]!.get(i), this.keyTypes[k]!)) + ',';
+      for (let k = 0; k < keys.length; k++)
+        s += encodePart(hashKey(keys[k]!.get(i), this.keyTypes[k]!)) + ',';
       key = s;
     }
     const g = this.index.get(key);

@@ -14,7 +14,8 @@ function namesRead(expr: Expr): { names: Set<string>; opaque: boolean } {
     if (e.kind === 'name') names.add(e.name);
     // column_ifexists names its column in a string; a user function may read anything.
     if (e.kind === 'call' && (e.name === 'column_ifexists' || e.target === 'user')) opaque = true;
-    if (e.kind === 'list' && e.items.some((i) => i.kind !== 'literal')) opaque = opaque || e.items.some((i) => i.kind === 'name');
+    if (e.kind === 'list' && e.items.some((i) => i.kind !== 'literal'))
+      opaque = opaque || e.items.some((i) => i.kind === 'name');
   });
   return { names, opaque };
 }

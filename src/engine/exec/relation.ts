@@ -18,7 +18,11 @@ export interface Relation {
   readonly render?: RenderHint;
 }
 
-export function relationOf(columns: readonly ColumnSchema[], batches: readonly Batch[], serialized: boolean): Relation {
+export function relationOf(
+  columns: readonly ColumnSchema[],
+  batches: readonly Batch[],
+  serialized: boolean,
+): Relation {
   return { columns, batches: batches.filter((b) => b.length > 0), serialized };
 }
 

@@ -13,7 +13,11 @@ export function scalarFailure(e: unknown, what: string, span: Span): never {
   if (e instanceof KqlRuntimeError) throw e;
   if (e instanceof ScalarRuntimeError) throw new KqlRuntimeError(errorCodes.scalarFailure, e.message, span);
   if (e instanceof ValueTypeError)
-    throw new KqlRuntimeError(errorCodes.invalidPlan, `${what} returned a value of the wrong type: ${e.message}`, span);
+    throw new KqlRuntimeError(
+      errorCodes.invalidPlan,
+      `${what} returned a value of the wrong type: ${e.message}`,
+      span,
+    );
   throw e;
 }
 

@@ -14,6 +14,7 @@ import { lazyTabular, type Scope } from '../exec/scope.js';
 import { isBindFailure, type ArgInfo, type BindResult, type EvalContext } from '../scalar/api.js';
 import { boundCall } from './bound-call.js';
 import { columnExpr, constantExpr, memoizeOverDictionary, unionDeps, type CompiledExpr } from './compiled.js';
+import { comparisonKernel } from './kernels.js';
 import * as lib from './library.js';
 import { compileWindowCall, windowFunctionNames } from './window.js';
 
@@ -36,7 +37,16 @@ export function compileScalar(expr: Expr, env: ExprEnv): CompiledExpr {
   return memoized(compileNode(expr, env), env);
 }
 
-const tabularKinds = new Set(['table', 'pipeline', 'datatable', 'print', 'range', 'union', 'tabularCall', 'tabularUnsupported']);
+const tabularKinds = new Set([
+  'table',
+  'pipeline',
+  'datatable',
+  'print',
+  'range',
+  'union',
+  'tabularCall',
+  'tabularUnsupported',
+]);
 
 export function isTabularExpr(expr: Expr, scope: Scope): boolean {
   if (tabularKinds.has(expr.kind)) return true;
@@ -50,7 +60,8 @@ export function isTabularExpr(expr: Expr, scope: Scope): boolean {
 
 function memoized(node: CompiledExpr, env: ExprEnv): CompiledExpr {
   if (!env.ctx.optimizations.dictionaryMemo) return node;
-  if (node.isConstant || node.columnIndex !== undefined || !node.deterministic || node.deps.size !== 1) return node;
+  if (node.isConstant || node.columnIndex !== undefined || !node.deterministic || node.deps.size !== 1)
+    return node;
   const [col] = node.deps;
   if (env.columns[col!]?.type !== 'string') return node;
   return memoizeOverDictionary(node, col!);
@@ -68,7 +79,12 @@ function argInfo(e: CompiledExpr): ArgInfo {
   return e.isConstant ? { type: e.type, constant: e.constantValue } : { type: e.type };
 }
 
-function bindOrThrow(result: BindResult, what: string, span: Span, args: readonly CompiledExpr[]): Exclude<BindResult, { error: string }> {
+function bindOrThrow(
+  result: BindResult,
+  what: string,
+  span: Span,
+  args: readonly CompiledExpr[],
+): Exclude<BindResult, { error: string }> {
   if (isBindFailure(result)) {
     void args;
     throw new KqlRuntimeError(errorCodes.badArguments, result.error, span);
@@ -86,18 +102,31 @@ function compileNode(expr: Expr, env: ExprEnv): CompiledExpr {
       return compileCall(expr, env);
     case 'binary': {
       const [l, r] = prepareChildren([compileNode(expr.left, env), compileNode(expr.right, env)], env);
-      const bound = bindOrThrow(lib.bindBinary(expr.op, argInfo(l!), argInfo(r!)), expr.op, expr.span, [l!, r!]);
+      const kernel = comparisonKernel(expr.op, l!, r!);
+      if (kernel !== null) return kernel;
+      const bound = bindOrThrow(lib.bindBinary(expr.op, argInfo(l!), argInfo(r!)), expr.op, expr.span, [
+        l!,
+        r!,
+      ]);
       return boundCall(bound, [l!, r!], evalContextOf(env.ctx), `operator ${expr.op}`, expr.span);
     }
     case 'unary': {
       const operand = compileNode(expr.operand, env);
       const bound = bindOrThrow(lib.bindUnary(expr.op, argInfo(operand)), expr.op, expr.span, [operand]);
-      return boundCall(bound, [memoized(operand, env)], evalContextOf(env.ctx), `unary ${expr.op}`, expr.span);
+      return boundCall(
+        bound,
+        [memoized(operand, env)],
+        evalContextOf(env.ctx),
+        `unary ${expr.op}`,
+        expr.span,
+      );
     }
     case 'list': {
       const left = compileNode(expr.left, env);
       const items = expr.items.map((item) =>
-        isTabularExpr(item, env.scope) ? constantExpr('dynamic', firstColumnValues(env.ctx.evalTabular(item, env.scope))) : compileNode(item, env),
+        isTabularExpr(item, env.scope)
+          ? constantExpr('dynamic', firstColumnValues(env.ctx.evalTabular(item, env.scope)))
+          : compileNode(item, env),
       );
       const kids = prepareChildren([left, ...items], env);
       const bound = bindOrThrow(
@@ -196,10 +225,18 @@ function compileCall(expr: Call, env: ExprEnv): CompiledExpr {
   switch (expr.name) {
     case 'column_ifexists': {
       if (expr.args.length !== 2)
-        throw new KqlRuntimeError(errorCodes.badArguments, 'column_ifexists(): expected 2 arguments', expr.span);
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          'column_ifexists(): expected 2 arguments',
+          expr.span,
+        );
       const name = compileNode(expr.args[0]!, env);
       if (!name.isConstant || typeof name.constantValue !== 'string')
-        throw new KqlRuntimeError(errorCodes.badArguments, 'column_ifexists(): the column name must be a constant string', expr.span);
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          'column_ifexists(): the column name must be a constant string',
+          expr.span,
+        );
       const i = columnIndex(env.columns, name.constantValue);
       return i >= 0 ? columnExpr(i, env.columns[i]!.type) : compileNode(expr.args[1]!, env);
     }
@@ -237,16 +274,26 @@ function compileUserCall(
   env: ExprEnv,
 ): CompiledExpr {
   if (fn.tabular)
-    throw new KqlRuntimeError(errorCodes.invalidPlan, 'a tabular function was called where a scalar is expected', span);
+    throw new KqlRuntimeError(
+      errorCodes.invalidPlan,
+      'a tabular function was called where a scalar is expected',
+      span,
+    );
   if (args.length > fn.params.length)
-    throw new KqlRuntimeError(errorCodes.badArguments, `expected at most ${fn.params.length} arguments, got ${args.length}`, span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `expected at most ${fn.params.length} arguments, got ${args.length}`,
+      span,
+    );
   const scope = defScope.child();
   const bodyEnv: ExprEnv = { ...env, scope };
   fn.params.forEach((p, i) => {
     const a = args[i];
     if (a !== undefined) scope.define(p.name, { kind: 'expr', expr: a });
-    else if (p.defaultValue !== null) scope.define(p.name, { kind: 'expr', expr: compileNode(p.defaultValue, bodyEnv) });
-    else throw new KqlRuntimeError(errorCodes.badArguments, `missing argument for parameter '${p.name}'`, span);
+    else if (p.defaultValue !== null)
+      scope.define(p.name, { kind: 'expr', expr: compileNode(p.defaultValue, bodyEnv) });
+    else
+      throw new KqlRuntimeError(errorCodes.badArguments, `missing argument for parameter '${p.name}'`, span);
   });
   for (const st of fn.statements) {
     if (st.kind !== 'let') continue;
@@ -254,15 +301,30 @@ function compileUserCall(
     if (v.kind === 'scalar') scope.define(st.name, { kind: 'expr', expr: compileNode(v.expr, bodyEnv) });
     else if (v.kind === 'tabular') {
       const e = v.expr;
-      scope.define(st.name, lazyTabular(() => env.ctx.evalTabular(e, scope)));
+      scope.define(
+        st.name,
+        lazyTabular(() => env.ctx.evalTabular(e, scope)),
+      );
     } else scope.define(st.name, { kind: 'function', fn: v.fn, scope });
   }
   return compileNode(fn.result, bodyEnv);
 }
 
-function compileBetween(left: Expr, low: Expr, high: Expr, negated: boolean, span: Span, env: ExprEnv): CompiledExpr {
+function compileBetween(
+  left: Expr,
+  low: Expr,
+  high: Expr,
+  negated: boolean,
+  span: Span,
+  env: ExprEnv,
+): CompiledExpr {
   const kids = prepareChildren([compileNode(left, env), compileNode(low, env), compileNode(high, env)], env);
-  const bound = bindOrThrow(lib.bindBetween(argInfo(kids[0]!), argInfo(kids[1]!), argInfo(kids[2]!), negated), 'between', span, kids);
+  const bound = bindOrThrow(
+    lib.bindBetween(argInfo(kids[0]!), argInfo(kids[1]!), argInfo(kids[2]!), negated),
+    'between',
+    span,
+    kids,
+  );
   return boundCall(bound, kids, evalContextOf(env.ctx), 'between', span);
 }
 

@@ -9,17 +9,38 @@ import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { createVectorBuilder, type Batch, type Vector } from '../table/index.js';
 import { unionDeps, type CompiledExpr } from './compiled.js';
 
-export const windowFunctionNames = new Set(['prev', 'next', 'row_number', 'row_cumsum', 'row_window_session']);
+export const windowFunctionNames = new Set([
+  'prev',
+  'next',
+  'row_number',
+  'row_cumsum',
+  'row_window_session',
+]);
 
-function windowExpr(type: ScalarType, args: readonly CompiledExpr[], run: (batch: Batch) => Vector): CompiledExpr {
-  return { type, isConstant: false, constantValue: null, deterministic: false, deps: unionDeps(args), evaluate: run };
+function windowExpr(
+  type: ScalarType,
+  args: readonly CompiledExpr[],
+  run: (batch: Batch) => Vector,
+): CompiledExpr {
+  return {
+    type,
+    isConstant: false,
+    constantValue: null,
+    deterministic: false,
+    deps: unionDeps(args),
+    evaluate: run,
+  };
 }
 
 function constArg(args: readonly CompiledExpr[], i: number, name: string, span: Span): ScalarValue {
   const a = args[i];
   if (a === undefined) return null;
   if (!a.isConstant)
-    throw new KqlRuntimeError(errorCodes.badArguments, `${name}(): argument ${i + 1} must be a constant`, span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `${name}(): argument ${i + 1} must be a constant`,
+      span,
+    );
   return a.constantValue;
 }
 
@@ -38,7 +59,12 @@ function arity(name: string, args: readonly CompiledExpr[], min: number, max: nu
     );
 }
 
-export function compileWindowCall(name: string, args: readonly CompiledExpr[], serialized: boolean, span: Span): CompiledExpr {
+export function compileWindowCall(
+  name: string,
+  args: readonly CompiledExpr[],
+  serialized: boolean,
+  span: Span,
+): CompiledExpr {
   if (!serialized)
     throw new KqlRuntimeError(
       errorCodes.notSerialized,
@@ -52,7 +78,11 @@ export function compileWindowCall(name: string, args: readonly CompiledExpr[], s
       const value = args[0]!;
       const offset = args.length > 1 ? toInt(constArg(args, 1, name, span)) : 1;
       if (offset === null || offset < 0)
-        throw new KqlRuntimeError(errorCodes.badArguments, `${name}(): the offset must be a non-negative integer`, span);
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          `${name}(): the offset must be a non-negative integer`,
+          span,
+        );
       const dflt = args[2];
       const step = name === 'prev' ? -offset : offset;
       return windowExpr(value.type, args, (batch) => {
@@ -87,7 +117,11 @@ export function compileWindowCall(name: string, args: readonly CompiledExpr[], s
       const term = args[0]!;
       const restart = args[1];
       if (term.type !== 'int' && term.type !== 'long' && term.type !== 'real' && term.type !== 'decimal')
-        throw new KqlRuntimeError(errorCodes.badArguments, `row_cumsum(): the term must be int, long or real, got ${term.type}`, span);
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          `row_cumsum(): the term must be int, long or real, got ${term.type}`,
+          span,
+        );
       return windowExpr(term.type, args, (batch) => {
         const t = term.evaluate(batch);
         const r = restart?.evaluate(batch);
@@ -97,8 +131,11 @@ export function compileWindowCall(name: string, args: readonly CompiledExpr[], s
         for (let i = 0; i < batch.length; i++) {
           if (r !== undefined && r.get(i) === true) sum = isLong ? 0n : 0;
           const v = t.get(i);
-          if (v !== null) sum = isLong ? BigInt.asIntN(64, (sum as bigint) + (v as bigint)) : (sum as number) + (v as number);
-          out.push(term.type === 'int' ? ((sum as number) | 0) : sum);
+          if (v !== null)
+            sum = isLong
+              ? BigInt.asIntN(64, (sum as bigint) + (v as bigint))
+              : (sum as number) + (v as number);
+          out.push(term.type === 'int' ? (sum as number) | 0 : sum);
         }
         return out.finish();
       });
@@ -109,7 +146,11 @@ export function compileWindowCall(name: string, args: readonly CompiledExpr[], s
       const maxFromFirst = constArg(args, 1, name, span);
       const maxBetween = constArg(args, 2, name, span);
       if (typeof maxFromFirst !== 'bigint' || typeof maxBetween !== 'bigint')
-        throw new KqlRuntimeError(errorCodes.badArguments, 'row_window_session(): the distances must be timespans', span);
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          'row_window_session(): the distances must be timespans',
+          span,
+        );
       const restart = args[3];
       return windowExpr(expr.type, args, (batch) => {
         const v = expr.evaluate(batch);
@@ -138,5 +179,9 @@ export function compileWindowCall(name: string, args: readonly CompiledExpr[], s
       });
     }
   }
-  throw new KqlRuntimeError(errorCodes.unsupported, `window function '${name}' is not supported by kqlhunt`, span);
+  throw new KqlRuntimeError(
+    errorCodes.unsupported,
+    `window function '${name}' is not supported by kqlhunt`,
+    span,
+  );
 }

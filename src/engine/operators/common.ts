@@ -71,7 +71,11 @@ export function visitScalar(expr: Expr, f: (e: Expr) => void): void {
 export function constantCount(value: unknown, what: string, span: { start: number; end: number }): number {
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
-  throw new KqlRuntimeError(errorCodes.badArguments, `${what}: expected a constant number, got ${String(value)}`, span);
+  throw new KqlRuntimeError(
+    errorCodes.badArguments,
+    `${what}: expected a constant number, got ${String(value)}`,
+    span,
+  );
 }
 
 export function nullOf(type: ScalarType): null | '' {

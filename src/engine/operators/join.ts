@@ -11,7 +11,15 @@ import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.j
 import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
 import { uniqueName } from '../exec/naming.js';
 import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
-import { gatherBatch, NULL_ROW, rechunk, type Batch, type Vector } from '../table/index.js';
+import {
+  gatherBatch,
+  NULL_ROW,
+  rechunk,
+  StringDictionary,
+  type Batch,
+  type StringVector,
+  type Vector,
+} from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 import type { OpEnv } from './common.js';
 
@@ -39,7 +47,8 @@ function resolveKeys(on: readonly JoinCondition[], left: Relation, right: Relati
     out.left.push(li);
     out.right.push(ri);
   }
-  if (out.left.length === 0) throw new KqlRuntimeError(errorCodes.badArguments, 'join: no key columns (use on ...)', null);
+  if (out.left.length === 0)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'join: no key columns (use on ...)', null);
   return out;
 }
 
@@ -66,7 +75,11 @@ function rowKey(cols: readonly Vector[], types: readonly ScalarType[], i: number
   return s;
 }
 
-function buildIndex(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]): Map<HashKey, number[]> {
+function buildIndex(
+  batch: Batch,
+  keyCols: readonly number[],
+  types: readonly ScalarType[],
+): Map<HashKey, number[]> {
   const cols = keyCols.map((k) => batch.columns[k]!);
   const index = new Map<HashKey, number[]>();
   for (let i = 0; i < batch.length; i++) {
@@ -77,6 +90,35 @@ function buildIndex(batch: Batch, keyCols: readonly number[], types: readonly Sc
     else list.push(i);
   }
   return index;
+}
+
+/**
+ * Looks rows up in a join index. A single string key is looked up once per distinct value of the
+ * probing column (by dictionary code), not once per row.
+ */
+function prober(
+  index: Map<HashKey, number[]>,
+  types: readonly ScalarType[],
+): (cols: readonly Vector[], i: number) => number[] | undefined {
+  if (types.length === 1 && types[0] === 'string') {
+    const byDict = new WeakMap<StringDictionary, (number[] | null | undefined)[]>();
+    return (cols, i) => {
+      const v = cols[0] as StringVector;
+      let cache = byDict.get(v.dict);
+      if (cache === undefined) byDict.set(v.dict, (cache = []));
+      const code = v.codes[i]!;
+      let hit = cache[code];
+      if (hit === undefined) {
+        hit = index.get(v.dict.values[code]!) ?? null;
+        cache[code] = hit;
+      }
+      return hit ?? undefined;
+    };
+  }
+  return (cols, i) => {
+    const key = rowKey(cols, types, i);
+    return key === undefined ? undefined : index.get(key);
+  };
 }
 
 /** Keeps the first row of each key (innerunique's left side). */
@@ -98,7 +140,11 @@ function firstPerKey(batch: Batch, keyCols: readonly number[], types: readonly S
 }
 
 /** Left columns then right columns, right names made unique (`dropRight` omits lookup's keys). */
-function joinedSchema(left: Relation, right: Relation, dropRight: ReadonlySet<number>): { schema: ColumnSchema[]; rightKept: number[] } {
+function joinedSchema(
+  left: Relation,
+  right: Relation,
+  dropRight: ReadonlySet<number>,
+): { schema: ColumnSchema[]; rightKept: number[] } {
   const schema: ColumnSchema[] = [...left.columns];
   const taken = new Set(schema.map((c) => c.name));
   const rightKept: number[] = [];
@@ -140,8 +186,12 @@ export function joinRelations(
     return relationOf(right.columns, rechunk(gatherBatch(rightAll, Uint32Array.from(keep))), false);
   }
 
+  const leftBatches =
+    kind === 'innerunique' ? [firstPerKey(singleBatch(leftIn), keys.left, leftTypes)] : leftIn.batches;
+  const leftRows = leftBatches.reduce((n, b) => n + b.length, 0);
+  if ((kind === 'inner' || kind === 'innerunique') && leftRows < rightAll.length)
+    return innerJoinBuildingLeft(leftIn, leftBatches, right, keys, leftTypes, rightTypes, span, maxRows);
   const rightIndex = buildIndex(rightAll, keys.right, rightTypes);
-  const leftBatches = kind === 'innerunique' ? [firstPerKey(singleBatch(leftIn), keys.left, leftTypes)] : leftIn.batches;
 
   if (kind === 'leftsemi' || kind === 'leftanti') {
     const out = leftBatches.map((b) => {
@@ -162,6 +212,7 @@ export function joinRelations(
   const keepUnmatchedLeft = kind === 'leftouter' || kind === 'fullouter';
   const keepUnmatchedRight = kind === 'rightouter' || kind === 'fullouter';
   const rightMatched = keepUnmatchedRight ? new Uint8Array(rightAll.length) : null;
+  const probe = prober(rightIndex, rightTypes);
   const out: Batch[] = [];
   let produced = 0;
   for (const b of leftBatches) {
@@ -169,8 +220,7 @@ export function joinRelations(
     const li: number[] = [];
     const ri: number[] = [];
     for (let i = 0; i < b.length; i++) {
-      const key = rowKey(lcols, leftTypes, i);
-      const matches = key === undefined ? undefined : rightIndex.get(key);
+      const matches = probe(lcols, i);
       if (matches === undefined) {
         if (keepUnmatchedLeft) {
           li.push(i);
@@ -191,7 +241,10 @@ export function joinRelations(
     const ridx = Uint32Array.from(ri);
     out.push({
       length: lidx.length,
-      columns: [...b.columns.map((v) => v.gather(lidx)), ...rightKept.map((k) => rightAll.columns[k]!.gather(ridx))],
+      columns: [
+        ...b.columns.map((v) => v.gather(lidx)),
+        ...rightKept.map((k) => rightAll.columns[k]!.gather(ridx)),
+      ],
     });
   }
   if (rightMatched !== null) {
@@ -213,6 +266,55 @@ export function joinRelations(
   return relationOf(schema, out.flatMap(rechunk), false);
 }
 
+/**
+ * An inner join whose left side is the smaller: the left is hashed and the right probes it
+ * (output rows then follow the right's order; Kusto does not define the order of a join).
+ */
+function innerJoinBuildingLeft(
+  leftIn: Relation,
+  leftBatches: readonly Batch[],
+  right: Relation,
+  keys: KeyColumns,
+  leftTypes: readonly ScalarType[],
+  rightTypes: readonly ScalarType[],
+  span: Span,
+  maxRows: number,
+): Relation {
+  const leftAll =
+    leftBatches.length === 1 ? leftBatches[0]! : singleBatch(relationOf(leftIn.columns, leftBatches, false));
+  const probe = prober(buildIndex(leftAll, keys.left, leftTypes), leftTypes);
+  const { schema, rightKept } = joinedSchema(leftIn, right, new Set());
+  const out: Batch[] = [];
+  let produced = 0;
+  for (const b of right.batches) {
+    const rcols = keys.right.map((k) => b.columns[k]!);
+    const li: number[] = [];
+    const ri: number[] = [];
+    for (let i = 0; i < b.length; i++) {
+      const matches = probe(rcols, i);
+      if (matches === undefined) continue;
+      for (const l of matches) {
+        li.push(l);
+        ri.push(i);
+      }
+    }
+    produced += li.length;
+    if (produced > maxRows)
+      throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
+    const lidx = Uint32Array.from(li);
+    const ridx = Uint32Array.from(ri);
+    out.push({
+      length: lidx.length,
+      columns: [
+        ...leftAll.columns.map((v) => v.gather(lidx)),
+        ...rightKept.map((k) => b.columns[k]!.gather(ridx)),
+      ],
+    });
+  }
+  void rightTypes;
+  return relationOf(schema, out, false);
+}
+
 export function runJoin(op: JoinOp, input: Relation, env: OpEnv): Relation {
   const right = env.ctx.evalTabular(op.right, env.scope);
   return joinRelations(op.joinKind, input, right, op.on, op.span, false, env);
@@ -221,5 +323,13 @@ export function runJoin(op: JoinOp, input: Relation, env: OpEnv): Relation {
 /** lookup: a left-outer (or inner) join whose right key columns are not repeated in the output. */
 export function runLookup(op: LookupOp, input: Relation, env: OpEnv): Relation {
   const right = env.ctx.evalTabular(op.right, env.scope);
-  return joinRelations(op.lookupKind === 'inner' ? 'inner' : 'leftouter', input, right, op.on, op.span, true, env);
+  return joinRelations(
+    op.lookupKind === 'inner' ? 'inner' : 'leftouter',
+    input,
+    right,
+    op.on,
+    op.span,
+    true,
+    env,
+  );
 }

@@ -28,12 +28,14 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
   const axisName = op.on.kind === 'name' ? op.on.name : 'Column1';
   const exact = axis.type === 'datetime' || axis.type === 'timespan' || axis.type === 'long';
   const stepN = asNumber(step.constantValue);
-  if (!(stepN > 0)) throw new KqlRuntimeError(errorCodes.badArguments, 'make-series: step must be positive', op.step.span);
+  if (!(stepN > 0))
+    throw new KqlRuntimeError(errorCodes.badArguments, 'make-series: step must be positive', op.step.span);
 
   const constant = (e: MakeSeriesOp['from']): ScalarValue | null => {
     if (e === null) return null;
     const c = compileScalar(e, ienv);
-    if (!c.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, 'make-series: from/to must be constants', e.span);
+    if (!c.isConstant)
+      throw new KqlRuntimeError(errorCodes.badArguments, 'make-series: from/to must be constants', e.span);
     return c.constantValue;
   };
   let from = constant(op.from);
@@ -50,19 +52,25 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
         if (lo === null || n < lo) lo = n;
         if (hi === null || n > hi) hi = n;
       }
-    if (from === null && lo !== null) from = exact ? BigInt(Math.floor(lo / stepN) * stepN) : Math.floor(lo / stepN) * stepN;
+    if (from === null && lo !== null)
+      from = exact ? BigInt(Math.floor(lo / stepN) * stepN) : Math.floor(lo / stepN) * stepN;
     if (to === null && hi !== null) to = exact ? BigInt(hi) + 1n : hi + Number.EPSILON;
   }
   const fromN = from === null ? 0 : asNumber(from);
   const toN = to === null ? 0 : asNumber(to);
   const bins = from === null || to === null ? 0 : Math.max(0, Math.ceil((toN - fromN) / stepN));
-  if (bins > 1_000_000) throw new KqlRuntimeError(errorCodes.limitExceeded, `make-series: ${bins} bins is too many`, op.span);
+  if (bins > 1_000_000)
+    throw new KqlRuntimeError(errorCodes.limitExceeded, `make-series: ${bins} bins is too many`, op.span);
 
   const keys = op.by.map((b) => compileScalar(b.expr, ienv));
   const grouper = new Grouper(keys.map((k) => k.type));
   const aggs = op.aggregates.map((a) => {
     if (a.expr.kind !== 'call' || a.expr.target !== 'aggregate')
-      throw new KqlRuntimeError(errorCodes.unsupported, 'make-series: only a plain aggregate call is supported per series', a.span);
+      throw new KqlRuntimeError(
+        errorCodes.unsupported,
+        'make-series: only a plain aggregate call is supported per series',
+        a.span,
+      );
     return bindAggregate(a.expr, ienv);
   });
   const states = aggs.map((a) => a.kind.create());
@@ -102,7 +110,9 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
       for (let bin = 0; bin < bins; bin++) {
         const v = results[k]!.get(g * bins + bin);
         const empty = filled[g * bins + bin] !== 1;
-        arr.push(empty ? toDynamicValue(dflt, typeof dflt === 'bigint' ? 'long' : 'real') : toDynamicValue(v, type));
+        arr.push(
+          empty ? toDynamicValue(dflt, typeof dflt === 'bigint' ? 'long' : 'real') : toDynamicValue(v, type),
+        );
       }
       out.push(arr);
     }
@@ -111,7 +121,12 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
   });
   const axisOut = createVectorBuilder('dynamic', G);
   const binStarts = Array.from({ length: bins }, (_, bin) =>
-    toDynamicValue(exact ? BigInt(from as bigint) + BigInt(bin) * BigInt(step.constantValue as bigint) : fromN + bin * stepN, axis.type),
+    toDynamicValue(
+      exact
+        ? BigInt(from as bigint) + BigInt(bin) * BigInt(step.constantValue as bigint)
+        : fromN + bin * stepN,
+      axis.type,
+    ),
   );
   for (let g = 0; g < G; g++) axisOut.push(binStarts);
   schema.push({ name: axisName, type: 'dynamic' });

@@ -46,7 +46,9 @@ export function runGetSchema(_op: GetSchemaOp, input: Relation): Relation {
 
 export function runSerialize(op: SerializeOp, input: Relation, env: OpEnv): Relation {
   const serialized: Relation = { ...input, serialized: true };
-  return op.columns.length === 0 ? serialized : { ...extendWith(op.columns, serialized, env), serialized: true };
+  return op.columns.length === 0
+    ? serialized
+    : { ...extendWith(op.columns, serialized, env), serialized: true };
 }
 
 export function runRender(op: RenderOp, input: Relation): Relation {

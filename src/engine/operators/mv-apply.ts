@@ -15,7 +15,8 @@ export function runMvApply(op: MvApplyOp, input: Relation, env: OpEnv): Relation
   let limit = env.ctx.limits.maxExpandPerRow;
   if (op.limit !== null) {
     const c = compileScalar(op.limit, inputEnv(input, env));
-    if (!c.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, 'mv-apply: limit must be a constant', op.limit.span);
+    if (!c.isConstant)
+      throw new KqlRuntimeError(errorCodes.badArguments, 'mv-apply: limit must be a constant', op.limit.span);
     limit = constantCount(c.constantValue, 'mv-apply limit', op.limit.span);
   }
   const plan = planExpand(op.items, 'bag', op.itemIndex, limit, input, env);
@@ -30,8 +31,15 @@ export function runMvApply(op: MvApplyOp, input: Relation, env: OpEnv): Relation
       scope.define('', { kind: 'tabular', get: () => sub });
       const result = env.ctx.evalTabular(op.subquery, scope);
       if (outColumns === null) outColumns = result.columns;
-      else if (result.columns.length !== outColumns.length || result.columns.some((c, i) => c.name !== outColumns![i]!.name || c.type !== outColumns![i]!.type))
-        throw new KqlRuntimeError(errorCodes.schemaMismatch, 'mv-apply: the subquery gave different schemas for different rows', op.span);
+      else if (
+        result.columns.length !== outColumns.length ||
+        result.columns.some((c, i) => c.name !== outColumns![i]!.name || c.type !== outColumns![i]!.type)
+      )
+        throw new KqlRuntimeError(
+          errorCodes.schemaMismatch,
+          'mv-apply: the subquery gave different schemas for different rows',
+          op.span,
+        );
       outBatches.push(...result.batches);
     }
   }

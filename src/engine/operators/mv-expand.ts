@@ -43,7 +43,11 @@ export function planExpand(
   for (const item of items) {
     const e = compileScalar(item.expr, ienv);
     if (e.type !== 'dynamic')
-      throw new KqlRuntimeError(errorCodes.badArguments, 'mv-expand: the expression must have the type dynamic', item.span);
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        'mv-expand: the expression must have the type dynamic',
+        item.span,
+      );
     const type = item.toType ?? 'dynamic';
     exprs.push(e);
     itemTypes.push(type);
@@ -72,7 +76,11 @@ export function runMvExpand(op: MvExpandOp, input: Relation, env: OpEnv): Relati
     const out = expandBatch(b, plan, op.span);
     produced += out.length;
     if (produced > env.ctx.limits.maxRows)
-      throw new KqlRuntimeError(errorCodes.limitExceeded, `mv-expand produced more than ${env.ctx.limits.maxRows} rows`, op.span);
+      throw new KqlRuntimeError(
+        errorCodes.limitExceeded,
+        `mv-expand produced more than ${env.ctx.limits.maxRows} rows`,
+        op.span,
+      );
     return out;
   });
   // mv-expand's output is not serialized (serialize-operator.md).
@@ -81,7 +89,8 @@ export function runMvExpand(op: MvExpandOp, input: Relation, env: OpEnv): Relati
 
 function limitOf(op: MvExpandOp, input: Relation, env: OpEnv): number {
   const e = compileScalar(op.limit!, inputEnv(input, env));
-  if (!e.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, 'mv-expand: limit must be a constant', op.limit!.span);
+  if (!e.isConstant)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'mv-expand: limit must be a constant', op.limit!.span);
   return constantCount(e.constantValue, 'mv-expand limit', op.limit!.span);
 }
 
@@ -124,7 +133,8 @@ export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
       if (typeof v === 'bigint') return Number(v);
       return typeof v === 'number' ? v : null;
     case 'guid':
-      return typeof v === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
+      return typeof v === 'string' &&
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)
         ? v.toLowerCase()
         : null;
     case 'datetime':
@@ -136,8 +146,10 @@ export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
 
 export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
   const values = plan.exprs.map((e) => e.evaluate(batch));
-  const source: number[] = [];
+  let source = new Uint32Array(Math.max(16, batch.length));
+  let produced = 0;
   const builders: VectorBuilder[] = plan.itemTypes.map((t) => createVectorBuilder(t, batch.length));
+  const casts = plan.itemTypes.map((t) => (t === 'dynamic' ? null : (v: DynamicValue) => castElement(v, t)));
   const indexBuilder = plan.indexTarget >= 0 ? createVectorBuilder('long', batch.length) : null;
   const lists: (readonly DynamicValue[])[] = new Array(values.length);
   for (let r = 0; r < batch.length; r++) {
@@ -148,21 +160,29 @@ export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
       if (list.length > rows) rows = list.length;
     }
     if (rows > plan.limit) rows = plan.limit;
+    if (produced + rows > source.length) {
+      const next = new Uint32Array(Math.max(produced + rows, source.length * 2));
+      next.set(source);
+      source = next;
+    }
     for (let j = 0; j < rows; j++) {
-      source.push(r);
+      source[produced++] = r;
       for (let k = 0; k < values.length; k++) {
         const list = lists[k]!;
-        builders[k]!.push(castElement(j < list.length ? list[j]! : null, plan.itemTypes[k]!));
+        const element = j < list.length ? list[j]! : null;
+        const cast = casts[k];
+        builders[k]!.push(cast === null || cast === undefined ? element : cast(element));
       }
       indexBuilder?.push(BigInt(j));
     }
   }
   void span;
-  const idx = Uint32Array.from(source);
-  const cols: Vector[] = batch.columns.map((v) => v.gather(idx, idx.length));
+  const cols: Vector[] = batch.columns.map((v, c) =>
+    plan.targets.includes(c) ? v : v.gather(source, produced),
+  );
   plan.targets.forEach((t, k) => {
     cols[t] = builders[k]!.finish();
   });
   if (indexBuilder !== null) cols[plan.indexTarget] = indexBuilder.finish();
-  return { length: idx.length, columns: cols };
+  return { length: produced, columns: cols };
 }

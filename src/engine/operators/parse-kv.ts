@@ -30,7 +30,12 @@ function unquote(v: string, quotes: readonly string[], escapes: readonly string[
 }
 
 /** Splits on `delim` outside quotes. */
-function splitOutsideQuotes(text: string, delim: string, quotes: readonly string[], escapes: readonly string[]): string[] {
+function splitOutsideQuotes(
+  text: string,
+  delim: string,
+  quotes: readonly string[],
+  escapes: readonly string[],
+): string[] {
   const out: string[] = [];
   let cur = '';
   let closing: string | null = null;
@@ -62,7 +67,8 @@ function splitOutsideQuotes(text: string, delim: string, quotes: readonly string
 
 function extractorFor(op: ParseKvOp): Extractor {
   const opt = op.options;
-  const list = (v: string | boolean | undefined): string[] => (typeof v === 'string' && v.length > 0 ? [v] : []);
+  const list = (v: string | boolean | undefined): string[] =>
+    typeof v === 'string' && v.length > 0 ? [v] : [];
   const quotes = list(opt['quote']);
   const escapes = list(opt['escape']);
   if (typeof opt['regex'] === 'string') {
@@ -92,12 +98,17 @@ function extractorFor(op: ParseKvOp): Extractor {
     };
   }
   if (pairDelim !== undefined || kvDelim !== undefined)
-    throw new KqlRuntimeError(errorCodes.badArguments, 'parse-kv: pair_delimiter and kv_delimiter go together', op.span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      'parse-kv: pair_delimiter and kv_delimiter go together',
+      op.span,
+    );
   // No delimiters: alphanumeric runs alternate key, value.
   return (text) => {
     const out = new Map<string, string>();
     const tokens = text.match(/[\p{L}\p{N}_.-]+/gu) ?? [];
-    for (let i = 0; i + 1 < tokens.length; i += 2) if (!out.has(tokens[i]!)) out.set(tokens[i]!, tokens[i + 1]!);
+    for (let i = 0; i + 1 < tokens.length; i += 2)
+      if (!out.has(tokens[i]!)) out.set(tokens[i]!, tokens[i + 1]!);
     return out;
   };
 }

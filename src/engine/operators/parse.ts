@@ -49,7 +49,11 @@ export function runParse(op: ParseOp, input: Relation, env: OpEnv): Relation {
   try {
     re = compileRegex('^(?:' + parsePattern(op) + ')', op.parseKind === 'regex' ? op.flags : '');
   } catch (e) {
-    throw new KqlRuntimeError(errorCodes.badArguments, e instanceof ScalarRuntimeError ? e.message : String(e), op.span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      e instanceof ScalarRuntimeError ? e.message : String(e),
+      op.span,
+    );
   }
   const captures = op.parts.filter((p): p is Extract<ParsePart, { kind: 'column' }> => p.kind === 'column');
   const converters = captures.map((c) => converter('string', c.type));
@@ -75,7 +79,8 @@ export function runParse(op: ParseOp, input: Relation, env: OpEnv): Relation {
         const g = m.group(k + 1) ?? '';
         return c.type === 'string' ? g : converters[k]!(g);
       });
-      if (op.parseKind !== 'relaxed' && out.some((v, k) => v === null && captures[k]!.type !== 'string')) out = nulls;
+      if (op.parseKind !== 'relaxed' && out.some((v, k) => v === null && captures[k]!.type !== 'string'))
+        out = nulls;
     }
     if (cache.size < 100_000) cache.set(text, out);
     return out;

@@ -28,7 +28,11 @@ export function projectWith(columns: readonly NamedExpr[], input: Relation, env:
   const schema: ColumnSchema[] = [];
   for (const c of columns) {
     if (seen.has(c.name))
-      throw new KqlRuntimeError(errorCodes.columnConflict, `A column named '${c.name}' is defined more than once`, c.span);
+      throw new KqlRuntimeError(
+        errorCodes.columnConflict,
+        `A column named '${c.name}' is defined more than once`,
+        c.span,
+      );
     seen.add(c.name);
     const e = compileScalar(c.expr, ienv);
     exprs.push(e);
@@ -43,8 +47,15 @@ export function projectWith(columns: readonly NamedExpr[], input: Relation, env:
 }
 
 /** Keeps the columns at `positions`, in that order. */
-export function selectColumns(input: Relation, positions: readonly number[], names?: readonly string[]): Relation {
-  const schema = positions.map((p, i) => ({ name: names?.[i] ?? input.columns[p]!.name, type: input.columns[p]!.type }));
+export function selectColumns(
+  input: Relation,
+  positions: readonly number[],
+  names?: readonly string[],
+): Relation {
+  const schema = positions.map((p, i) => ({
+    name: names?.[i] ?? input.columns[p]!.name,
+    type: input.columns[p]!.type,
+  }));
   return relationOf(
     schema,
     input.batches.map((b) => ({ length: b.length, columns: positions.map((p) => b.columns[p]!) })),
@@ -52,7 +63,12 @@ export function selectColumns(input: Relation, positions: readonly number[], nam
   );
 }
 
-function matchingPositions(input: Relation, pattern: string, span: ProjectOp['span'], required: boolean): number[] {
+function matchingPositions(
+  input: Relation,
+  pattern: string,
+  span: ProjectOp['span'],
+  required: boolean,
+): number[] {
   const match = patternMatcher(pattern);
   const out: number[] = [];
   input.columns.forEach((c, i) => {
@@ -88,7 +104,11 @@ export function runProjectRename(op: ProjectRenameOp, input: Relation): Relation
     names[i] = r.newName;
   }
   if (new Set(names).size !== names.length)
-    throw new KqlRuntimeError(errorCodes.columnConflict, 'project-rename: the result has two columns with the same name', op.span);
+    throw new KqlRuntimeError(
+      errorCodes.columnConflict,
+      'project-rename: the result has two columns with the same name',
+      op.span,
+    );
   return selectColumns(
     input,
     input.columns.map((_, i) => i),

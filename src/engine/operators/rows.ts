@@ -1,5 +1,15 @@
 /** Operators that pick or count rows: take/limit, count, sample, distinct, sort/order, top. */
-import type { CountOp, DistinctOp, SampleOp, SortKey, SortOp, TakeOp, TopOp, NamedExpr, Span } from '../../plan/plan.js';
+import type {
+  CountOp,
+  DistinctOp,
+  SampleOp,
+  SortKey,
+  SortOp,
+  TakeOp,
+  TopOp,
+  NamedExpr,
+  Span,
+} from '../../plan/plan.js';
 import type { ColumnSchema, ScalarType } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { Grouper } from '../exec/grouping.js';
@@ -11,7 +21,12 @@ import { constantCount, inputEnv, type OpEnv } from './common.js';
 
 function countArg(expr: TakeOp['count'], input: Relation, env: OpEnv, what: string): number {
   const c = compileScalar(expr, inputEnv(input, env));
-  if (!c.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, `${what}: the row count must be a constant`, expr.span);
+  if (!c.isConstant)
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `${what}: the row count must be a constant`,
+      expr.span,
+    );
   return Math.max(0, constantCount(c.constantValue, what, expr.span));
 }
 
@@ -33,7 +48,11 @@ export function runTake(op: TakeOp, input: Relation, env: OpEnv): Relation {
 
 export function runCount(op: CountOp, input: Relation): Relation {
   const n = BigInt(rowCount(input));
-  return relationOf([{ name: op.name, type: 'long' }], [{ length: 1, columns: [constantVector('long', n, 1)] }], false);
+  return relationOf(
+    [{ name: op.name, type: 'long' }],
+    [{ length: 1, columns: [constantVector('long', n, 1)] }],
+    false,
+  );
 }
 
 /** `sample n`: n rows picked at random (without replacement). */
@@ -54,7 +73,13 @@ export function runDistinct(op: DistinctOp, input: Relation, env: OpEnv): Relati
     op.columns ??
     input.columns.map((c) => ({
       name: c.name,
-      expr: { kind: 'name' as const, name: c.name, resolvedAs: 'column' as const, type: c.type, span: op.span },
+      expr: {
+        kind: 'name' as const,
+        name: c.name,
+        resolvedAs: 'column' as const,
+        type: c.type,
+        span: op.span,
+      },
       span: op.span,
     }));
   const ienv = inputEnv(input, env);
@@ -71,7 +96,10 @@ export function runDistinct(op: DistinctOp, input: Relation, env: OpEnv): Relati
 }
 
 /** Row order for sort keys: Kusto's nulls first/last as the plan says (the front end sets the defaults). */
-export function sortedIndices(batch: Batch, keys: readonly { values: Vector; type: ScalarType; key: SortKey }[]): Uint32Array {
+export function sortedIndices(
+  batch: Batch,
+  keys: readonly { values: Vector; type: ScalarType; key: SortKey }[],
+): Uint32Array {
   const idx = new Uint32Array(batch.length);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   const cmp = (a: number, b: number): number => {
@@ -101,7 +129,11 @@ function sortRelation(input: Relation, by: readonly SortKey[], env: OpEnv, span:
   const keys = by.map((k) => {
     const e = compileScalar(k.expr, ienv);
     if (e.type === 'dynamic')
-      throw new KqlRuntimeError(errorCodes.badArguments, 'sort: a dynamic value cannot be a sort key; cast it first', k.expr.span ?? span);
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        'sort: a dynamic value cannot be a sort key; cast it first',
+        k.expr.span ?? span,
+      );
     return { values: e.evaluate(all), type: e.type, key: k };
   });
   return gatherBatch(all, sortedIndices(all, keys));

@@ -132,7 +132,8 @@ export function runSummarize(op: SummarizeOp, input: Relation, env: OpEnv): Rela
   const post: ExprEnv = { ...exprEnvFor(groupedSchema, false, env), aggregates: slotOf };
   const known = op.schema?.kind === 'known' ? op.schema.columns : null;
   for (const a of op.aggregates) {
-    const direct = a.expr.kind === 'call' && a.expr.target === 'aggregate' ? bound[calls.indexOf(a.expr)] : undefined;
+    const direct =
+      a.expr.kind === 'call' && a.expr.target === 'aggregate' ? bound[calls.indexOf(a.expr)] : undefined;
     if (direct !== undefined && direct.kind.outputs.length > 1) {
       const slot = slotOf.get(a.expr)!;
       const names = [a.name, ...direct.extraOutputNames];

@@ -47,7 +47,8 @@ export function runTopNested(op: TopNestedOp, input: Relation, env: OpEnv): Rela
       rows.push(row);
     }
   };
-  if (op.levels.length === 0) throw new KqlRuntimeError(errorCodes.badArguments, 'top-nested: no levels', op.span);
+  if (op.levels.length === 0)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'top-nested: no levels', op.span);
   recurse(input, 0, []);
   // Levels never reached (no rows) still need their types for the schema.
   for (let d = types.length / 2; d < op.levels.length; d++) {
@@ -57,22 +58,31 @@ export function runTopNested(op: TopNestedOp, input: Relation, env: OpEnv): Rela
   }
   schema.push(...types);
   const builders = schema.map((c) => createVectorBuilder(c.type, rows.length));
-  for (const r of rows) r.forEach((v, k) => builders[k]!.push(v ?? (schema[k]!.type === 'string' ? '' : null)));
+  for (const r of rows)
+    r.forEach((v, k) => builders[k]!.push(v ?? (schema[k]!.type === 'string' ? '' : null)));
   return relationOf(schema, [{ length: rows.length, columns: builders.map((b) => b.finish()) }], false);
 }
 
 function countOf(e: Expr, rel: Relation, env: OpEnv): number {
   const c = compileScalar(e, inputEnv(rel, env));
-  if (!c.isConstant) throw new KqlRuntimeError(errorCodes.badArguments, 'top-nested: the count must be a constant', e.span);
+  if (!c.isConstant)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'top-nested: the count must be a constant', e.span);
   return constantCount(c.constantValue, 'top-nested', e.span);
 }
 
 function levelGroups(level: TopNestedLevel, rel: Relation, env: OpEnv) {
   const of: NamedExpr = { name: level.name, expr: level.of, span: level.by.span };
-  const op: SummarizeOp = { kind: 'summarize', aggregates: [level.by], by: [of], span: level.by.span, schema: null };
+  const op: SummarizeOp = {
+    kind: 'summarize',
+    aggregates: [level.by],
+    by: [of],
+    span: level.by.span,
+    schema: null,
+  };
   const summarized = runSummarize(op, rel, env);
   const keyed: { key: ScalarValue; agg: ScalarValue }[] = [];
-  for (const b of summarized.batches) for (let i = 0; i < b.length; i++) keyed.push({ key: b.columns[0]!.get(i), agg: b.columns[1]!.get(i) });
+  for (const b of summarized.batches)
+    for (let i = 0; i < b.length; i++) keyed.push({ key: b.columns[0]!.get(i), agg: b.columns[1]!.get(i) });
   return { keyed, ofType: summarized.columns[0]!.type, aggType: summarized.columns[1]!.type };
 }
 

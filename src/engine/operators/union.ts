@@ -28,17 +28,26 @@ export function unionRelations(inputs: readonly UnionInput[], options: UnionOpti
   }
   let columns = order.map((c) => ({
     key: `${c.name}\u0000${c.type}`,
-    schema: { name: typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name, type: c.type } as ColumnSchema,
+    schema: {
+      name: typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name,
+      type: c.type,
+    } as ColumnSchema,
   }));
   if (options.unionKind === 'inner')
-    columns = columns.filter((c) => inputs.every(({ relation }) => relation.columns.some((rc) => `${rc.name}\u0000${rc.type}` === c.key)));
+    columns = columns.filter((c) =>
+      inputs.every(({ relation }) => relation.columns.some((rc) => `${rc.name}\u0000${rc.type}` === c.key)),
+    );
   const schema: ColumnSchema[] = columns.map((c) => c.schema);
   if (options.withSource !== null) schema.unshift({ name: options.withSource, type: 'string' });
   const batches: Batch[] = [];
   for (const { name, relation } of inputs) {
-    const positions = columns.map((c) => relation.columns.findIndex((rc) => `${rc.name}\u0000${rc.type}` === c.key));
+    const positions = columns.map((c) =>
+      relation.columns.findIndex((rc) => `${rc.name}\u0000${rc.type}` === c.key),
+    );
     for (const b of relation.batches) {
-      const cols: Vector[] = positions.map((p, k) => (p >= 0 ? b.columns[p]! : constantVector(columns[k]!.schema.type, null, b.length)));
+      const cols: Vector[] = positions.map((p, k) =>
+        p >= 0 ? b.columns[p]! : constantVector(columns[k]!.schema.type, null, b.length),
+      );
       if (options.withSource !== null) cols.unshift(constantVector('string', name, b.length));
       batches.push({ length: b.length, columns: cols });
     }

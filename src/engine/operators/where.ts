@@ -30,7 +30,8 @@ export function filterBatch(batch: Batch, pred: CompiledExpr): Batch {
 
 export function runWhere(op: WhereOp, input: Relation, env: OpEnv): Relation {
   const pred = compilePredicate(compileScalar(op.predicate, inputEnv(input, env)), op.predicate.span);
-  if (pred.isConstant) return pred.constantValue === true ? input : relationOf(input.columns, [], input.serialized);
+  if (pred.isConstant)
+    return pred.constantValue === true ? input : relationOf(input.columns, [], input.serialized);
   const batches = usesWindowFunction(op.predicate) ? [singleBatch(input)] : input.batches;
   return relationOf(
     input.columns,

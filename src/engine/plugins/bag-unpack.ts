@@ -58,14 +58,23 @@ export function runBagUnpack(op: EvaluateOp, input: Relation, env: OpEnv): Relat
     if (e === undefined) return null;
     const c = compileScalar(e, ienv);
     if (!c.isConstant || typeof c.constantValue !== 'string')
-      throw new KqlRuntimeError(errorCodes.badArguments, `bag_unpack(): ${what} must be a constant string`, e.span);
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        `bag_unpack(): ${what} must be a constant string`,
+        e.span,
+      );
     return c.constantValue;
   };
   const source = op.args[0];
-  if (source === undefined) throw new KqlRuntimeError(errorCodes.badArguments, 'bag_unpack(): expected a column to unpack', op.span);
+  if (source === undefined)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'bag_unpack(): expected a column to unpack', op.span);
   const bagExpr = compileScalar(source, ienv);
   if (bagExpr.type !== 'dynamic')
-    throw new KqlRuntimeError(errorCodes.badArguments, `bag_unpack(): the column must be of type dynamic, got ${bagExpr.type}`, source.span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `bag_unpack(): the column must be of type dynamic, got ${bagExpr.type}`,
+      source.span,
+    );
   const prefix = constString(arg('OutputColumnPrefix', 1), 'the column prefix') ?? '';
   const conflictText = constString(arg('columnsConflict', 2), 'columnsConflict') ?? 'error';
   if (!['error', 'replace_source', 'keep_source'].includes(conflictText))
@@ -80,7 +89,11 @@ export function runBagUnpack(op: EvaluateOp, input: Relation, env: OpEnv): Relat
   if (ignoredExpr !== undefined) {
     const c = compileScalar(ignoredExpr, ienv);
     if (!c.isConstant || !Array.isArray(c.constantValue))
-      throw new KqlRuntimeError(errorCodes.badArguments, 'bag_unpack(): ignoredProperties must be a constant dynamic array', ignoredExpr.span);
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        'bag_unpack(): ignoredProperties must be a constant dynamic array',
+        ignoredExpr.span,
+      );
     for (const p of c.constantValue as DynamicValue[]) if (typeof p === 'string') ignored.add(p);
   }
 
@@ -159,7 +172,9 @@ function withDeclaredSchema(
   ignored: ReadonlySet<string>,
 ): Relation {
   const declared = op.outputSchema!;
-  const keptCols = declared.rest ? kept.filter((i) => !declared.columns.some((c) => c.name === input.columns[i]!.name)) : [];
+  const keptCols = declared.rest
+    ? kept.filter((i) => !declared.columns.some((c) => c.name === input.columns[i]!.name))
+    : [];
   const schema: ColumnSchema[] = [...keptCols.map((i) => input.columns[i]!), ...declared.columns];
   const batches: Batch[] = input.batches.map((b, bi) => {
     const cols: Vector[] = keptCols.map((i) => b.columns[i]!);

@@ -17,7 +17,11 @@ const plugins: Record<string, (op: EvaluateOp, input: Relation, env: OpEnv) => R
 export function runEvaluate(op: EvaluateOp, input: Relation, env: OpEnv): Relation {
   const plugin = plugins[op.plugin];
   if (plugin === undefined)
-    throw new KqlRuntimeError(errorCodes.unsupported, `plugin '${op.plugin}' is not supported by kqlhunt`, op.span);
+    throw new KqlRuntimeError(
+      errorCodes.unsupported,
+      `plugin '${op.plugin}' is not supported by kqlhunt`,
+      op.span,
+    );
   return plugin(op, input, env);
 }
 
@@ -35,7 +39,11 @@ function applyDeclaredSchema(op: EvaluateOp, rel: Relation): Relation {
   schema.forEach((c, k) => {
     const at = sources[k]!;
     if (at >= 0 && rel.columns[at]!.type !== c.type && !declared.columns.includes(c))
-      throw new KqlRuntimeError(errorCodes.schemaMismatch, `column '${c.name}' does not match the declared schema`, op.span);
+      throw new KqlRuntimeError(
+        errorCodes.schemaMismatch,
+        `column '${c.name}' does not match the declared schema`,
+        op.span,
+      );
   });
   const batches: Batch[] = rel.batches.map((b) => ({
     length: b.length,
@@ -52,4 +60,3 @@ function applyDeclaredSchema(op: EvaluateOp, rel: Relation): Relation {
   }));
   return relationOf(schema, batches, rel.serialized);
 }
-

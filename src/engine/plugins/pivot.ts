@@ -33,18 +33,28 @@ const countCall = (span: Call['span']): Call => ({
 export function runPivot(op: EvaluateOp, input: Relation, env: OpEnv): Relation {
   const ienv = inputEnv(input, env);
   const [pivotArg, ...rest] = op.args;
-  if (pivotArg === undefined) throw new KqlRuntimeError(errorCodes.badArguments, 'pivot(): expected a pivot column', op.span);
+  if (pivotArg === undefined)
+    throw new KqlRuntimeError(errorCodes.badArguments, 'pivot(): expected a pivot column', op.span);
   const pivotExpr = compileScalar(pivotArg, ienv);
   const aggArg = rest[0]?.kind === 'call' && rest[0].target === 'aggregate' ? (rest[0] as Call) : null;
   const byArgs: Expr[] = aggArg !== null ? rest.slice(1) : rest;
   const agg = bindAggregate(aggArg ?? countCall(op.span), ienv);
   if (agg.kind.outputs.length !== 1)
-    throw new KqlRuntimeError(errorCodes.badArguments, `pivot(): the aggregation ${agg.name}() must give one value`, aggArg?.span ?? op.span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `pivot(): the aggregation ${agg.name}() must give one value`,
+      aggArg?.span ?? op.span,
+    );
 
   let by: NamedExpr[];
   if (byArgs.length > 0) {
     by = byArgs.map((e) => {
-      if (e.kind !== 'name') throw new KqlRuntimeError(errorCodes.badArguments, 'pivot(): the grouping arguments must be column names', e.span);
+      if (e.kind !== 'name')
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          'pivot(): the grouping arguments must be column names',
+          e.span,
+        );
       return { name: e.name, expr: e, span: e.span };
     });
   } else {
@@ -53,7 +63,11 @@ export function runPivot(op: EvaluateOp, input: Relation, env: OpEnv): Relation 
     if (aggArg !== null) visitScalar(aggArg, (e) => e.kind === 'name' && used.add(e.name));
     by = input.columns
       .filter((c) => !used.has(c.name))
-      .map((c) => ({ name: c.name, expr: { kind: 'name', name: c.name, resolvedAs: 'column', type: c.type, span: op.span }, span: op.span }));
+      .map((c) => ({
+        name: c.name,
+        expr: { kind: 'name', name: c.name, resolvedAs: 'column', type: c.type, span: op.span },
+        span: op.span,
+      }));
   }
   const keyExprs = by.map((b) => compileScalar(b.expr, ienv));
 
@@ -84,7 +98,8 @@ export function runPivot(op: EvaluateOp, input: Relation, env: OpEnv): Relation 
   }
   const cellValues = state.finish(G * P)[0]!;
   const outType = agg.kind.outputs[0]!;
-  const zeroWhenEmpty: ScalarValue = agg.name === 'count' || agg.name === 'sum' ? zeroOf(outType) : undefined!;
+  const zeroWhenEmpty: ScalarValue =
+    agg.name === 'count' || agg.name === 'sum' ? zeroOf(outType) : undefined!;
 
   const schema: ColumnSchema[] = by.map((b, k) => ({ name: b.name, type: keyExprs[k]!.type }));
   const columns: Vector[] = groups.keyVectors();

@@ -29,7 +29,10 @@ export function bindMember(target: ArgInfo, name: string): BindResult {
   if (target.type !== 'dynamic' && target.type !== 'string') {
     return failure(`Member access '.${name}' needs a dynamic value, not ${target.type}.`, 0);
   }
-  const toDyn = target.type === 'dynamic' ? (v: ScalarValue) => v as DynamicValue : (v: ScalarValue) => toDynamic(v, 'string');
+  const toDyn =
+    target.type === 'dynamic'
+      ? (v: ScalarValue) => v as DynamicValue
+      : (v: ScalarValue) => toDynamic(v, 'string');
   return bound('dynamic', (args) => getMember(toDyn(args[0]!), name));
 }
 
@@ -38,7 +41,10 @@ export function bindIndex(target: ArgInfo, index: ArgInfo): BindResult {
   if (target.type !== 'dynamic' && target.type !== 'string') {
     return failure(`Index access needs a dynamic value, not ${target.type}.`, 0);
   }
-  const toDyn = target.type === 'dynamic' ? (v: ScalarValue) => v as DynamicValue : (v: ScalarValue) => toDynamic(v, 'string');
+  const toDyn =
+    target.type === 'dynamic'
+      ? (v: ScalarValue) => v as DynamicValue
+      : (v: ScalarValue) => toDynamic(v, 'string');
   if (index.type === 'string') {
     return bound('dynamic', (args) => getMember(toDyn(args[0]!), args[1] as string));
   }

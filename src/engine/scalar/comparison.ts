@@ -18,7 +18,7 @@ import { compareDynamic, compareNumeric, hashKey } from '../values/compare.js';
 import { toBool, toDatetime, toGuid, toStringValue, toTimespan } from '../values/convert.js';
 import { parseLong, parseReal } from '../values/numbers.js';
 import type { ArgInfo, BindResult } from './api.js';
-import { type Adapter, asString, bound, failure, isNumeric } from './bound.js';
+import { type Adapter, asString, bound, failure, isConstant, isNumeric } from './bound.js';
 import { equalsIgnoreCase } from './fold.js';
 
 export type ComparisonOp = '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~';
@@ -38,7 +38,13 @@ const identity: Adapter<ScalarValue> = (v) => v;
 /** A number's text as an exact long if integral, else a double; null when not a number. */
 function numberFromText(text: string): number | bigint | null {
   const trimmed = text.trim();
-  if (/^[+-]?\d+$/.test(trimmed)) return parseLong(trimmed);
+  if (/^[+-]?\d+$/.test(trimmed)) {
+    const exact = parseLong(trimmed);
+    // Small integers as numbers, so comparing with an int column stays on the number path.
+    return exact !== null && exact >= -9007199254740991n && exact <= 9007199254740991n
+      ? Number(exact)
+      : exact;
+  }
   return parseReal(trimmed);
 }
 
@@ -229,6 +235,12 @@ function orderTest(op: '<' | '<=' | '>' | '>='): (c: number) => boolean {
   }
 }
 
+function withConstant(adapter: Adapter<ScalarValue>, arg: ArgInfo): Adapter<ScalarValue> {
+  if (!isConstant(arg)) return adapter;
+  const value = adapter(arg.constant ?? null);
+  return () => value;
+}
+
 /** Binds a comparison operator to its operand types. */
 export function bindComparison(op: ComparisonOp, left: ArgInfo, right: ArgInfo): BindResult {
   if (op === '=~' || op === '!~') {
@@ -237,12 +249,18 @@ export function bindComparison(op: ComparisonOp, left: ArgInfo, right: ArgInfo):
     const negate = op === '!~';
     return bound('bool', (args) => equalsIgnoreCase(l(args[0]!), r(args[1]!)) !== negate);
   }
-  const domain = comparisonDomain(left.type, right.type);
-  if (domain === null) {
+  const found = comparisonDomain(left.type, right.type);
+  if (found === null) {
     return failure(
       `Cannot compare values of types ${left.type} and ${right.type}. Try adding explicit casts.`,
     );
   }
+  // A constant operand is converted once here, not per row (`EventID == "4625"`).
+  const domain: ComparisonDomain = {
+    ...found,
+    left: withConstant(found.left, left),
+    right: withConstant(found.right, right),
+  };
   const f = comparisonFunction(op, domain);
   return bound('bool', (args) => f(args[0]!, args[1]!));
 }

@@ -89,3 +89,58 @@ export function regionMatchesIgnoreCase(hay: string, offset: number, foldedNeedl
   }
   return true;
 }
+
+/** A compiled case-insensitive search for one needle: `find(hay, from)` is the first index or -1. */
+export type Finder = (hay: string, from: number) => number;
+
+/**
+ * Compiles a case-insensitive search. Candidates are found with the engine's fast single-unit
+ * indexOf on the needle's first unit in lower and upper case, then verified with the fold table,
+ * so the common case allocates nothing and skips most of the text in native code.
+ */
+export function compileIgnoreCaseFinder(needle: string): Finder {
+  const folded = foldString(needle);
+  const m = folded.length;
+  if (m === 0) return (hay, from) => (from <= hay.length ? from : -1);
+  const lower = folded[0]!;
+  const upper = lower.toUpperCase();
+  const variants = new Set([lower, upper.length === 1 ? upper : lower, needle[0]!]);
+  // Units that fold to the first unit but are neither form (e.g. the Kelvin sign) need the slow path.
+  const t = foldTable();
+  let exotic = false;
+  for (let c = 128; c < 65536 && !exotic; c++) {
+    if (t[c] === folded.charCodeAt(0) && !variants.has(String.fromCharCode(c))) exotic = true;
+  }
+  if (exotic) return (hay, from) => indexOfIgnoreCase(hay, folded, from);
+  const firsts = [...variants];
+  if (firsts.length === 1) {
+    const only = firsts[0]!;
+    return (hay, from) => {
+      for (
+        let at = hay.indexOf(only, from);
+        at >= 0 && at + m <= hay.length;
+        at = hay.indexOf(only, at + 1)
+      ) {
+        if (regionMatchesIgnoreCase(hay, at, folded)) return at;
+      }
+      return -1;
+    };
+  }
+  const [a, b, c] = firsts as [string, string, string | undefined];
+  return (hay, from) => {
+    let pa = hay.indexOf(a, from);
+    let pb = hay.indexOf(b, from);
+    let pc = c === undefined ? -1 : hay.indexOf(c, from);
+    for (;;) {
+      let at = -1;
+      if (pa >= 0) at = pa;
+      if (pb >= 0 && (at < 0 || pb < at)) at = pb;
+      if (pc >= 0 && (at < 0 || pc < at)) at = pc;
+      if (at < 0 || at + m > hay.length) return -1;
+      if (regionMatchesIgnoreCase(hay, at, folded)) return at;
+      if (at === pa) pa = hay.indexOf(a, at + 1);
+      if (at === pb) pb = hay.indexOf(b, at + 1);
+      if (at === pc) pc = hay.indexOf(c!, at + 1);
+    }
+  };
+}

@@ -70,7 +70,8 @@ const COMPARISON = new Set<BinaryOp>(['==', '!=', '<', '<=', '>', '>=', '=~', '!
 /** Binds a binary operator; the engine evaluates it with `[left, right]`. */
 export function bindBinary(op: BinaryOp, left: ArgInfo, right: ArgInfo): BindResult {
   if (ARITHMETIC.has(op)) return bindArithmetic(op as '+' | '-' | '*' | '/' | '%', left, right);
-  if (COMPARISON.has(op)) return bindComparison(op as '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~', left, right);
+  if (COMPARISON.has(op))
+    return bindComparison(op as '==' | '!=' | '<' | '<=' | '>' | '>=' | '=~' | '!~', left, right);
   if (op === 'and' || op === 'or') return bindLogical(op, left, right);
   return bindStringOperator(op, left, right);
 }

@@ -24,9 +24,12 @@ export function parseLiteral(type: ScalarType, text: string): ScalarValue {
       value = parseTimespan(trimmed);
       break;
     case 'guid':
-      value = /^[({]?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}[)}]?$/.test(trimmed)
-        ? parseGuid(trimmed)
-        : null;
+      value =
+        /^[({]?[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}[)}]?$/.test(
+          trimmed,
+        )
+          ? parseGuid(trimmed)
+          : null;
       break;
     case 'dynamic':
       return parseDynamicLiteral(trimmed);
@@ -39,7 +42,9 @@ export function parseLiteral(type: ScalarType, text: string): ScalarValue {
       value = /^[+-]?0[xX]/.test(trimmed) ? Number(BigInt.asIntN(32, BigInt(trimmed))) : parseInt32(trimmed);
       break;
     case 'long':
-      value = /^[+-]?0[xX][0-9a-fA-F]+$/.test(trimmed) ? BigInt.asIntN(64, BigInt(trimmed)) : parseLong(trimmed);
+      value = /^[+-]?0[xX][0-9a-fA-F]+$/.test(trimmed)
+        ? BigInt.asIntN(64, BigInt(trimmed))
+        : parseLong(trimmed);
       break;
     case 'real':
     case 'decimal':

@@ -11,7 +11,7 @@
  * - `hassuffix`: only the end boundary is required (the needle ends a term).
  * - Case-insensitive unless `_cs`. An empty needle matches every text.
  */
-import { foldString, indexOfIgnoreCase, regionMatchesIgnoreCase } from './fold.js';
+import { compileIgnoreCaseFinder, foldString, regionMatchesIgnoreCase } from './fold.js';
 
 /** ASCII letter or digit: the characters terms are made of. */
 export function isTermChar(code: number): boolean {
@@ -44,10 +44,9 @@ export function compileTermMatcher(needle: string, mode: TermMode, caseSensitive
   if (m === 0) return () => true;
   const needStart = mode !== 'suffix' && isTermChar(needle.charCodeAt(0));
   const needEnd = mode !== 'prefix' && isTermChar(needle.charCodeAt(m - 1));
-  const folded = caseSensitive ? needle : foldString(needle);
   const find = caseSensitive
     ? (text: string, from: number) => text.indexOf(needle, from)
-    : (text: string, from: number) => indexOfIgnoreCase(text, folded, from);
+    : compileIgnoreCaseFinder(needle);
   return (text: string) => {
     let from = 0;
     for (;;) {
@@ -79,8 +78,8 @@ export function hasTerm(
 export function compileContains(needle: string, caseSensitive: boolean): TextMatcher {
   if (needle.length === 0) return () => true;
   if (caseSensitive) return (text) => text.includes(needle);
-  const folded = foldString(needle);
-  return (text) => indexOfIgnoreCase(text, folded, 0) >= 0;
+  const find = compileIgnoreCaseFinder(needle);
+  return (text) => find(text, 0) >= 0;
 }
 
 export function compileStartsWith(needle: string, caseSensitive: boolean): TextMatcher {

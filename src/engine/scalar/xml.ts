@@ -64,7 +64,12 @@ const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&
 /** Characters XML 1.0 allows in a document. */
 function isXmlChar(cp: number): boolean {
   return (
-    cp === 9 || cp === 10 || cp === 13 || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+    cp === 9 ||
+    cp === 10 ||
+    cp === 13 ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
   );
 }
 
@@ -240,7 +245,8 @@ function parseDocument(s: string): DynamicValue {
       if (close < 0) throw new XmlError('unterminated attribute value');
       const raw = s.slice(j + 1, close);
       if (raw.includes('<')) throw new XmlError("'<' in attribute value");
-      for (const [existing] of attributes) if (existing === attrName) throw new XmlError('duplicate attribute');
+      for (const [existing] of attributes)
+        if (existing === attrName) throw new XmlError('duplicate attribute');
       attributes.push([attrName, decodeReferences(raw, true)]);
       j = close + 1;
     }

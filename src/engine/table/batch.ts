@@ -53,6 +53,7 @@ export function concatBatches(schema: readonly ColumnSchema[], batches: readonly
 export function rechunk(batch: Batch): Batch[] {
   if (batch.length <= CHUNK_ROWS) return batch.length === 0 ? [] : [batch];
   const out: Batch[] = [];
-  for (let s = 0; s < batch.length; s += CHUNK_ROWS) out.push(sliceBatch(batch, s, Math.min(batch.length, s + CHUNK_ROWS)));
+  for (let s = 0; s < batch.length; s += CHUNK_ROWS)
+    out.push(sliceBatch(batch, s, Math.min(batch.length, s + CHUNK_ROWS)));
   return out;
 }

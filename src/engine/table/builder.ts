@@ -32,7 +32,8 @@ export class TableBuilder {
   appendRow(row: Record<string, ScalarValue>): void {
     if (this.finished) throw new Error(`table ${this.schema.name}: appendRow after finish`);
     for (const key of Object.keys(row)) {
-      if (!this.positions.has(key)) throw new Error(`table ${this.schema.name}: row ${this.rowCount} has unknown column '${key}'`);
+      if (!this.positions.has(key))
+        throw new Error(`table ${this.schema.name}: row ${this.rowCount} has unknown column '${key}'`);
     }
     const columns = this.schema.columns;
     for (let i = 0; i < columns.length; i++) {
@@ -48,8 +49,11 @@ export class TableBuilder {
     if (this.finished) throw new Error(`table ${this.schema.name}: appendValues after finish`);
     const columns = this.schema.columns;
     if (values.length !== columns.length)
-      throw new Error(`table ${this.schema.name}: row ${this.rowCount} has ${values.length} values, the schema ${columns.length} columns`);
-    for (let i = 0; i < columns.length; i++) this.pushCell(i, values[i] ?? (columns[i]!.type === 'string' ? '' : null));
+      throw new Error(
+        `table ${this.schema.name}: row ${this.rowCount} has ${values.length} values, the schema ${columns.length} columns`,
+      );
+    for (let i = 0; i < columns.length; i++)
+      this.pushCell(i, values[i] ?? (columns[i]!.type === 'string' ? '' : null));
     this.endRow();
   }
 
@@ -67,7 +71,9 @@ export class TableBuilder {
     } catch (e) {
       if (e instanceof ValueTypeError) {
         const col = this.schema.columns[i]!;
-        throw new Error(`table ${this.schema.name}: row ${this.rowCount}, column '${col.name}': ${e.message}`);
+        throw new Error(
+          `table ${this.schema.name}: row ${this.rowCount}, column '${col.name}': ${e.message}`,
+        );
       }
       throw e;
     }

@@ -1,4 +1,12 @@
-export { CHUNK_ROWS, concatBatches, emptyBatch, gatherBatch, rechunk, sliceBatch, type Batch } from './batch.js';
+export {
+  CHUNK_ROWS,
+  concatBatches,
+  emptyBatch,
+  gatherBatch,
+  rechunk,
+  sliceBatch,
+  type Batch,
+} from './batch.js';
 export { TableBuilder } from './builder.js';
 export { NullMask } from './null-mask.js';
 export { StringDictionary } from './string-dictionary.js';

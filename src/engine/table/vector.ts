@@ -228,7 +228,8 @@ export class ValueTypeError extends TypeError {
 
 function describe(value: unknown): string {
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
+  if (typeof value === 'string')
+    return `string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}`;
   if (typeof value === 'bigint') return `bigint ${value}`;
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object' && value !== null) return 'an object';
@@ -256,7 +257,8 @@ class BoolBuilder implements VectorBuilder {
   }
   push(value: ScalarValue): void {
     this.values = grown(this.values, (n) => new Uint8Array(n), this.length + 1);
-    if (value === null || value === undefined) (this.nulls ??= new NullMask(this.values.length)).set(this.length);
+    if (value === null || value === undefined)
+      (this.nulls ??= new NullMask(this.values.length)).set(this.length);
     else if (typeof value === 'boolean') this.values[this.length] = value ? 1 : 0;
     else throw new ValueTypeError('bool', value);
     this.length++;
@@ -276,7 +278,8 @@ class IntBuilder implements VectorBuilder {
   }
   push(value: ScalarValue): void {
     this.values = grown(this.values, (n) => new Int32Array(n), this.length + 1);
-    if (value === null || value === undefined) (this.nulls ??= new NullMask(this.values.length)).set(this.length);
+    if (value === null || value === undefined)
+      (this.nulls ??= new NullMask(this.values.length)).set(this.length);
     else if (typeof value === 'number') this.values[this.length] = value;
     else if (typeof value === 'bigint') this.values[this.length] = Number(BigInt.asIntN(32, value));
     else throw new ValueTypeError('int', value);
@@ -299,9 +302,11 @@ class LongBuilder implements VectorBuilder {
   }
   push(value: ScalarValue): void {
     this.values = grown(this.values, (n) => new BigInt64Array(n), this.length + 1);
-    if (value === null || value === undefined) (this.nulls ??= new NullMask(this.values.length)).set(this.length);
+    if (value === null || value === undefined)
+      (this.nulls ??= new NullMask(this.values.length)).set(this.length);
     else if (typeof value === 'bigint') this.values[this.length] = value;
-    else if (typeof value === 'number' && Number.isFinite(value)) this.values[this.length] = BigInt(Math.trunc(value));
+    else if (typeof value === 'number' && Number.isFinite(value))
+      this.values[this.length] = BigInt(Math.trunc(value));
     else throw new ValueTypeError(this.type, value);
     this.length++;
   }
@@ -322,7 +327,8 @@ class RealBuilder implements VectorBuilder {
   }
   push(value: ScalarValue): void {
     this.values = grown(this.values, (n) => new Float64Array(n), this.length + 1);
-    if (value === null || value === undefined) (this.nulls ??= new NullMask(this.values.length)).set(this.length);
+    if (value === null || value === undefined)
+      (this.nulls ??= new NullMask(this.values.length)).set(this.length);
     else if (typeof value === 'number') this.values[this.length] = value;
     else if (typeof value === 'bigint') this.values[this.length] = Number(value);
     else throw new ValueTypeError(this.type, value);
@@ -365,7 +371,8 @@ class ObjectBuilder implements VectorBuilder {
   }
   push(value: ScalarValue): void {
     if (value === undefined) value = null;
-    if (this.type === 'guid' && value !== null && typeof value !== 'string') throw new ValueTypeError('guid', value);
+    if (this.type === 'guid' && value !== null && typeof value !== 'string')
+      throw new ValueTypeError('guid', value);
     this.values.push(value);
   }
   finish(): ObjectVector {

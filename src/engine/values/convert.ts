@@ -60,7 +60,8 @@ export function toStringValue(value: ScalarValue, type: ScalarType): string {
 export function dynamicToString(value: DynamicValue): string {
   if (value === null) return '';
   if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) <= SAFE ? String(value) : formatReal(value);
+  if (typeof value === 'number')
+    return Number.isInteger(value) && Math.abs(value) <= SAFE ? String(value) : formatReal(value);
   return stringifyDynamic(value);
 }
 
@@ -232,7 +233,8 @@ export function toTimespan(value: ScalarValue, type: ScalarType): bigint | null 
 export function toGuid(value: ScalarValue, type: ScalarType): string | null {
   if (value === null) return null;
   if (type === 'guid') return value as string;
-  if (type === 'string' || (type === 'dynamic' && typeof value === 'string')) return parseGuid(value as string);
+  if (type === 'string' || (type === 'dynamic' && typeof value === 'string'))
+    return parseGuid(value as string);
   return null;
 }
 

@@ -42,7 +42,8 @@ export function civilFromDays(days: number): CivilDate {
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
   const yearOfEra = Math.floor(
-    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
   );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
@@ -265,7 +266,8 @@ const ISO_FORM =
 const RFC_FORM =
   /^(?:([A-Za-z]+),?\s+)?(\d{1,2})([ -])([A-Za-z]{3})\3(\d{2}|\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:\s+(Z|[+-]\d{2}:?\d{2}|[A-Za-z]{1,3}))?$/;
 // US month-first dates (todatetime('12-02-2022') in todatetime-function.md): MM-dd-yyyy, MM/dd/yyyy.
-const US_FORM = /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[A-Za-z]{1,3})?$/;
+const US_FORM =
+  /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[A-Za-z]{1,3})?$/;
 
 /** Parses a datetime text form; null when it is none of them or out of range. */
 export function parseDatetime(input: string): bigint | null {

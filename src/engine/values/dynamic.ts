@@ -253,7 +253,15 @@ class Reader {
       }
       if (!verbatim && ch === '\\') {
         const e = t[i + 1];
-        const simple: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+        const simple: Record<string, string> = {
+          n: '\n',
+          r: '\r',
+          t: '\t',
+          '\\': '\\',
+          "'": "'",
+          '"': '"',
+          '0': '\0',
+        };
         if (e !== undefined && simple[e] !== undefined) {
           out += simple[e];
           i += 2;
@@ -453,7 +461,9 @@ export function stringifyDynamic(v: DynamicValue): string {
 }
 
 /** Kusto's gettype() name of a dynamic value's content. */
-export function dynamicKind(v: DynamicValue): 'null' | 'bool' | 'long' | 'real' | 'string' | 'array' | 'dictionary' {
+export function dynamicKind(
+  v: DynamicValue,
+): 'null' | 'bool' | 'long' | 'real' | 'string' | 'array' | 'dictionary' {
   if (v === null) return 'null';
   switch (typeof v) {
     case 'boolean':

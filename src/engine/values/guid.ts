@@ -25,7 +25,15 @@ export function parseGuid(input: string): string | null {
   if (hex.length !== 32) return null;
   hex = hex.toLowerCase();
   return (
-    hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20)
+    hex.slice(0, 8) +
+    '-' +
+    hex.slice(8, 12) +
+    '-' +
+    hex.slice(12, 16) +
+    '-' +
+    hex.slice(16, 20) +
+    '-' +
+    hex.slice(20)
   );
 }
 

@@ -5,7 +5,13 @@
  * `10microsecond`, `1tick`, `15 seconds`, a bare number of days (`timespan(2)`), and the clock form
  * `[-][d.]hh:mm[:ss[.fffffff]]`. Printed as .NET's `TimeSpan` "c" format: `1.02:03:04.5000000`.
  */
-import { TICKS_PER_DAY, TICKS_PER_HOUR, TICKS_PER_MINUTE, TICKS_PER_SECOND, padFraction7 } from './datetime.js';
+import {
+  TICKS_PER_DAY,
+  TICKS_PER_HOUR,
+  TICKS_PER_MINUTE,
+  TICKS_PER_SECOND,
+  padFraction7,
+} from './datetime.js';
 
 /** Ticks per unit, by every unit name Kusto's timespan literals accept. */
 const UNIT_TICKS: Readonly<Record<string, bigint>> = {

@@ -24,9 +24,13 @@ export function resultSchemaOf(node: SyntaxNode): ResultSchema | null {
 export function schemaFromType(type: SemanticType & { kind: 'table' }): ResultSchema | null {
   const columns: ColumnSchema[] = [];
   for (const c of type.columns) {
-    // A column whose type the binder could not tell follows an error: no schema is better
-    // than a wrong one.
-    if (c.type === null) return null;
+    if (c.type === null) {
+      // In an open schema (after bag_unpack, pivot) a column the query names but the binder
+      // cannot type is data-dependent: it is left to the engine. Elsewhere it follows an error,
+      // and no schema is better than a wrong one.
+      if (type.open) continue;
+      return null;
+    }
     columns.push({ name: c.name, type: c.type });
   }
   return type.open ? { kind: 'open', columns } : { kind: 'known', columns };

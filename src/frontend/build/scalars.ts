@@ -290,6 +290,13 @@ function unary(node: SyntaxNode, ctx: BuildContext): Expr {
 }
 
 function path(node: SyntaxNode, ctx: BuildContext): Expr {
+  const selector = nodeByRole(node, 'Selector');
+  if (selector?.kind === 'BracketedExpression') {
+    // `a.[b]`: index by an expression, as `a[b]`.
+    const index = nodeByRole(selector, 'Expression');
+    if (index === null) return unsupportedScalar('index access without an index', node, ctx);
+    return { kind: 'index', target: operand(node, 'Expression', ctx), index: buildExpr(index, ctx), span: ctx.span(node) };
+  }
   const name = nameText(childByRole(node, 'Selector'));
   if (name === null) return unsupportedScalar('member access without a name', node, ctx);
   return { kind: 'member', target: operand(node, 'Expression', ctx), name, span: ctx.span(node) };

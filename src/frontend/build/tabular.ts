@@ -192,6 +192,8 @@ const BUILDERS: Readonly<Record<string, TabularBuilder>> = {
   SearchOperator: (node, ctx) => unsupportedTabular('search', node, ctx),
   ToTableExpression: (node, ctx) => unsupportedTabular('totable()', node, ctx),
   DataScopeExpression: (node, ctx) => unsupportedTabular('datascope', node, ctx),
+  // cluster('c').database('d').T, database('d').T, a pattern's App('a').Data
+  PathExpression: (node, ctx) => unsupportedTabular('qualified table reference', node, ctx),
 };
 
 export function buildTabular(node: SyntaxNode, ctx: BuildContext): Expr {

@@ -98,7 +98,9 @@ function writeInstanceData(w: ByteWriter, values: readonly SubstitutionValue[]):
   for (const value of values) {
     const e = typeof value === 'function' ? value(offset) : value;
     if (e.bytes.length > maxValueBytes) {
-      throw new ValueError(`value of ${e.bytes.length} bytes exceeds the ${maxValueBytes}-byte limit of a substitution`);
+      throw new ValueError(
+        `value of ${e.bytes.length} bytes exceeds the ${maxValueBytes}-byte limit of a substitution`,
+      );
     }
     encoded.push(e);
     offset += e.bytes.length;
@@ -155,7 +157,8 @@ function writeContent(w: ByteWriter, tables: ChunkTables, node: TemplateNode): v
       writeElement(w, tables, node);
       return;
     case 'text':
-      if (node.text.length > 0xffff) throw new ValueError(`text of ${node.text.length} characters exceeds 65535`);
+      if (node.text.length > 0xffff)
+        throw new ValueError(`text of ${node.text.length} characters exceeds 65535`);
       w.u8(Token.value);
       w.u8(stringValueType);
       w.u16(node.text.length);
@@ -179,7 +182,8 @@ function writeName(w: ByteWriter, tables: ChunkTables, name: string): void {
     w.u32(stored);
     return;
   }
-  if (name.length === 0 || name.length > 0xffff) throw new ValueError(`XML name ${JSON.stringify(name)} is empty or too long`);
+  if (name.length === 0 || name.length > 0xffff)
+    throw new ValueError(`XML name ${JSON.stringify(name)} is empty or too long`);
   const at = w.position() + 4;
   w.u32(at);
   const previous = tables.addName(name, at);

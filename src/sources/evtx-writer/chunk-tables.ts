@@ -26,76 +26,72 @@ export function templateBucket(templateId: number): number {
   return templateId % templateBucketCount;
 }
 
-interface TableState {
-  names: Map<string, number>;
-  nameBuckets: number[];
-  templates: Map<string, number>;
-  templateBuckets: number[];
-}
-
-/** A copy of the tables, taken before a record is written, to undo it if the record does not fit. */
-export type TablesSnapshot = Readonly<TableState>;
-
+/**
+ * The tables of one chunk. Additions made while a record is encoded are journaled, so a record
+ * that turns out not to fit can be taken back (`rollback`) without copying the tables.
+ */
 export class ChunkTables {
-  private state: TableState = {
-    names: new Map(),
-    nameBuckets: new Array<number>(nameBucketCount).fill(0),
-    templates: new Map(),
-    templateBuckets: new Array<number>(templateBucketCount).fill(0),
-  };
+  private readonly names = new Map<string, number>();
+  private readonly nameHeads = new Array<number>(nameBucketCount).fill(0);
+  private readonly templates = new Map<string, number>();
+  private readonly templateHeads = new Array<number>(templateBucketCount).fill(0);
+  /** How to undo each addition since the last `commit`, newest last. */
+  private journal: (() => void)[] = [];
 
   /** Chunk-relative offset of the stored name, if this chunk already has it. */
   nameOffset(name: string): number | undefined {
-    return this.state.names.get(name);
+    return this.names.get(name);
   }
 
   /** Records a name stored at `offset`; returns the offset of the bucket's previous head. */
   addName(name: string, offset: number): number {
     const bucket = nameHash(name) % nameBucketCount;
-    const previous = this.state.nameBuckets[bucket]!;
-    this.state.nameBuckets[bucket] = offset;
-    this.state.names.set(name, offset);
+    const previous = this.nameHeads[bucket]!;
+    this.nameHeads[bucket] = offset;
+    this.names.set(name, offset);
+    this.journal.push(() => {
+      this.nameHeads[bucket] = previous;
+      this.names.delete(name);
+    });
     return previous;
   }
 
   /** Chunk-relative offset of the template definition with this key, if already stored. */
   templateOffset(key: string): number | undefined {
-    return this.state.templates.get(key);
+    return this.templates.get(key);
   }
 
   /** The offset a new definition in this bucket must point back to. */
   templateBucketHead(templateId: number): number {
-    return this.state.templateBuckets[templateBucket(templateId)]!;
+    return this.templateHeads[templateBucket(templateId)]!;
   }
 
   addTemplate(key: string, templateId: number, offset: number): void {
-    this.state.templateBuckets[templateBucket(templateId)] = offset;
-    this.state.templates.set(key, offset);
+    const bucket = templateBucket(templateId);
+    const previous = this.templateHeads[bucket]!;
+    this.templateHeads[bucket] = offset;
+    this.templates.set(key, offset);
+    this.journal.push(() => {
+      this.templateHeads[bucket] = previous;
+      this.templates.delete(key);
+    });
   }
 
   get nameBuckets(): readonly number[] {
-    return this.state.nameBuckets;
+    return this.nameHeads;
   }
 
   get templateBuckets(): readonly number[] {
-    return this.state.templateBuckets;
+    return this.templateHeads;
   }
 
-  snapshot(): TablesSnapshot {
-    return {
-      names: new Map(this.state.names),
-      nameBuckets: [...this.state.nameBuckets],
-      templates: new Map(this.state.templates),
-      templateBuckets: [...this.state.templateBuckets],
-    };
+  /** Keeps everything added so far. */
+  commit(): void {
+    this.journal = [];
   }
 
-  restore(s: TablesSnapshot): void {
-    this.state = {
-      names: new Map(s.names),
-      nameBuckets: [...s.nameBuckets],
-      templates: new Map(s.templates),
-      templateBuckets: [...s.templateBuckets],
-    };
+  /** Undoes everything added since the last `commit`. */
+  rollback(): void {
+    for (let undo = this.journal.pop(); undo; undo = this.journal.pop()) undo();
   }
 }

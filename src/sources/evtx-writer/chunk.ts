@@ -30,18 +30,18 @@ export class ChunkBuilder {
    * returns false. Throws (a ValueError) when the event itself cannot be encoded.
    */
   tryAdd(spec: EvtxEventSpec, recordId: bigint): boolean {
-    const before = this.tables.snapshot();
     let bytes: Uint8Array;
     try {
       bytes = encodeRecord(spec, recordId, this.freeOffset, this.tables);
     } catch (e) {
-      this.tables.restore(before);
+      this.tables.rollback();
       throw e;
     }
     if (this.freeOffset + bytes.length > chunkSize) {
-      this.tables.restore(before);
+      this.tables.rollback();
       return false;
     }
+    this.tables.commit();
     this.buf.set(bytes, this.freeOffset);
     if (this.records === 0) this.firstRecordId = recordId;
     this.lastRecordId = recordId;

@@ -5,8 +5,23 @@
 import { encodeFragmentAt, type SubstitutionValue } from './binxml.js';
 import type { ChunkTables } from './chunk-tables.js';
 import type { EvtxEventSpec, EvtxField } from './spec.js';
-import { element, makeTemplate, normal, optional, text, type Template } from './template.js';
-import { encodeValue, maxValueBytes, ValueError, ValueType, type EncodedValue, type EvtxValue } from './values.js';
+import {
+  element,
+  makeTemplate,
+  normal,
+  optional,
+  text,
+  type Template,
+  type TemplateElement,
+} from './template.js';
+import {
+  encodeValue,
+  maxValueBytes,
+  ValueError,
+  ValueType,
+  type EncodedValue,
+  type EvtxValue,
+} from './values.js';
 
 const eventNamespace = 'http://schemas.microsoft.com/win/2004/08/events/event';
 
@@ -34,60 +49,67 @@ const Sub = {
 
 type BodyKind = 'EventData' | 'UserData';
 
-const outerTemplates = new Map<string, Template>();
-
 /** The outer template for a computer and a body kind (cached: it is the same for every event). */
 function outerTemplate(computer: string, body: BodyKind): Template {
-  const cacheKey = JSON.stringify([computer, body]);
-  let t = outerTemplates.get(cacheKey);
-  if (t) return t;
+  return cachedTemplate(JSON.stringify(['Event', computer, body]), () => outerElement(computer, body));
+}
+
+function outerElement(computer: string, body: BodyKind): TemplateElement {
   const bodySub = optional(Sub.body, ValueType.binxml);
-  const system = element('System', [], [
-    element(
-      'Provider',
-      [
-        { name: 'Name', value: optional(Sub.providerName, ValueType.string) },
-        { name: 'Guid', value: optional(Sub.providerGuid, ValueType.guid) },
-      ],
-      null,
-    ),
-    element('EventID', [{ name: 'Qualifiers', value: optional(Sub.qualifiers, ValueType.uint16) }], [
-      optional(Sub.eventId, ValueType.uint16),
-    ]),
-    element('Version', [], [optional(Sub.version, ValueType.uint8)]),
-    element('Level', [], [optional(Sub.level, ValueType.uint8)]),
-    element('Task', [], [optional(Sub.task, ValueType.uint16)]),
-    element('Opcode', [], [optional(Sub.opcode, ValueType.uint8)]),
-    element('Keywords', [], [optional(Sub.keywords, ValueType.hex64)]),
-    element('TimeCreated', [{ name: 'SystemTime', value: optional(Sub.timeCreated, ValueType.filetime) }], null),
-    element('EventRecordID', [], [optional(Sub.eventRecordId, ValueType.uint64)]),
-    element(
-      'Correlation',
-      [
-        { name: 'ActivityID', value: optional(Sub.activityId, ValueType.guid) },
-        { name: 'RelatedActivityID', value: optional(Sub.relatedActivityId, ValueType.guid) },
-      ],
-      null,
-    ),
-    element(
-      'Execution',
-      [
-        { name: 'ProcessID', value: optional(Sub.processId, ValueType.uint32) },
-        { name: 'ThreadID', value: optional(Sub.threadId, ValueType.uint32) },
-      ],
-      null,
-    ),
-    element('Channel', [], [optional(Sub.channel, ValueType.string)]),
-    element('Computer', [], [text(computer)]),
-    element('Security', [{ name: 'UserID', value: optional(Sub.userId, ValueType.sid) }], null),
-  ]);
-  const root = element('Event', [{ name: 'xmlns', value: text(eventNamespace) }], [
-    system,
-    body === 'EventData' ? bodySub : element('UserData', [], [bodySub]),
-  ]);
-  t = makeTemplate(root);
-  outerTemplates.set(cacheKey, t);
-  return t;
+  const system = element(
+    'System',
+    [],
+    [
+      element(
+        'Provider',
+        [
+          { name: 'Name', value: optional(Sub.providerName, ValueType.string) },
+          { name: 'Guid', value: optional(Sub.providerGuid, ValueType.guid) },
+        ],
+        null,
+      ),
+      element(
+        'EventID',
+        [{ name: 'Qualifiers', value: optional(Sub.qualifiers, ValueType.uint16) }],
+        [optional(Sub.eventId, ValueType.uint16)],
+      ),
+      element('Version', [], [optional(Sub.version, ValueType.uint8)]),
+      element('Level', [], [optional(Sub.level, ValueType.uint8)]),
+      element('Task', [], [optional(Sub.task, ValueType.uint16)]),
+      element('Opcode', [], [optional(Sub.opcode, ValueType.uint8)]),
+      element('Keywords', [], [optional(Sub.keywords, ValueType.hex64)]),
+      element(
+        'TimeCreated',
+        [{ name: 'SystemTime', value: optional(Sub.timeCreated, ValueType.filetime) }],
+        null,
+      ),
+      element('EventRecordID', [], [optional(Sub.eventRecordId, ValueType.uint64)]),
+      element(
+        'Correlation',
+        [
+          { name: 'ActivityID', value: optional(Sub.activityId, ValueType.guid) },
+          { name: 'RelatedActivityID', value: optional(Sub.relatedActivityId, ValueType.guid) },
+        ],
+        null,
+      ),
+      element(
+        'Execution',
+        [
+          { name: 'ProcessID', value: optional(Sub.processId, ValueType.uint32) },
+          { name: 'ThreadID', value: optional(Sub.threadId, ValueType.uint32) },
+        ],
+        null,
+      ),
+      element('Channel', [], [optional(Sub.channel, ValueType.string)]),
+      element('Computer', [], [text(computer)]),
+      element('Security', [{ name: 'UserID', value: optional(Sub.userId, ValueType.sid) }], null),
+    ],
+  );
+  return element(
+    'Event',
+    [{ name: 'xmlns', value: text(eventNamespace) }],
+    [system, body === 'EventData' ? bodySub : element('UserData', [], [bodySub])],
+  );
 }
 
 function fieldValue(f: EvtxField): EvtxValue {
@@ -103,13 +125,34 @@ function encodeField(f: EvtxField): EncodedValue {
   }
 }
 
+/**
+ * Templates by shape. Building one means serialising its tree and hashing it, which would cost
+ * more than writing the record, so each shape is built once per process (bounded, for writers
+ * fed endless distinct shapes).
+ */
+const templateCache = new Map<string, Template>();
+const templateCacheLimit = 10_000;
+
+function cachedTemplate(shape: string, build: () => TemplateElement): Template {
+  let t = templateCache.get(shape);
+  if (!t) {
+    if (templateCache.size >= templateCacheLimit) templateCache.clear();
+    t = makeTemplate(build());
+    templateCache.set(shape, t);
+  }
+  return t;
+}
+
 /** `<EventData><Data Name='...'>%n</Data>...</EventData>`, one normal substitution per field. */
 function eventDataTemplate(fields: readonly EvtxField[], values: readonly EncodedValue[]): Template {
-  return makeTemplate(
+  const shape = JSON.stringify(['EventData', fields.map((f, i) => [f.name, values[i]!.type])]);
+  return cachedTemplate(shape, () =>
     element(
       'EventData',
       [],
-      fields.map((f, i) => element('Data', [{ name: 'Name', value: text(f.name) }], [normal(i, values[i]!.type)])),
+      fields.map((f, i) =>
+        element('Data', [{ name: 'Name', value: text(f.name) }], [normal(i, values[i]!.type)]),
+      ),
     ),
   );
 }
@@ -121,7 +164,8 @@ function userDataTemplate(
   fields: readonly EvtxField[],
   values: readonly EncodedValue[],
 ): Template {
-  return makeTemplate(
+  const shape = JSON.stringify(['UserData', name, xmlns, fields.map((f, i) => [f.name, values[i]!.type])]);
+  return cachedTemplate(shape, () =>
     element(
       name,
       [{ name: 'xmlns', value: text(xmlns) }],
@@ -179,7 +223,10 @@ export function eventTemplateInstance(
   values[Sub.threadId] = systemValue('ThreadID', { type: 'uint32', value: spec.threadId ?? 0 });
   values[Sub.eventRecordId] = systemValue('EventRecordID', { type: 'uint64', value: recordId });
   values[Sub.version] = systemValue('Version', { type: 'uint8', value: spec.version ?? 0 });
-  values[Sub.userId] = systemValue('UserID', spec.userId === undefined ? undefined : { type: 'sid', value: spec.userId });
+  values[Sub.userId] = systemValue(
+    'UserID',
+    spec.userId === undefined ? undefined : { type: 'sid', value: spec.userId },
+  );
   values[Sub.relatedActivityId] = systemValue(
     'RelatedActivityID',
     spec.relatedActivityId === undefined ? undefined : { type: 'guid', value: spec.relatedActivityId },

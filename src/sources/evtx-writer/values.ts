@@ -97,7 +97,8 @@ export function utf16le(s: string): Uint8Array {
 
 function unsigned(n: number, width: 1 | 2 | 4, what: string): Uint8Array {
   const max = 2 ** (8 * width) - 1;
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new ValueError(`${what} value ${n} is not an integer in 0..${max}`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new ValueError(`${what} value ${n} is not an integer in 0..${max}`);
   const out = new Uint8Array(width);
   const view = new DataView(out.buffer);
   if (width === 1) view.setUint8(0, n);
@@ -120,11 +121,26 @@ const filetimeEpochToUnixMs = 11644473600000n;
 /** 100-nanosecond intervals since 1601-01-01 UTC, from an ISO-8601 UTC time. */
 export function filetimeFromIso(iso: string): bigint {
   const m = isoTime.exec(iso);
-  if (!m) throw new ValueError(`time ${JSON.stringify(iso)} is not ISO-8601 UTC like 2025-06-02T16:47:01.7297032Z`);
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [number, number, number, number, number, number];
+  if (!m)
+    throw new ValueError(`time ${JSON.stringify(iso)} is not ISO-8601 UTC like 2025-06-02T16:47:01.7297032Z`);
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const check = new Date(ms);
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) {
+  if (
+    check.getUTCFullYear() !== year ||
+    check.getUTCMonth() !== month - 1 ||
+    check.getUTCDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
     throw new ValueError(`time ${JSON.stringify(iso)} is not a valid date and time`);
   }
   const fraction = BigInt((m[7] ?? '').padEnd(7, '0'));
@@ -138,7 +154,8 @@ const guidText = /^\{?([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([
 /** A GUID's 16 bytes: the first three groups little-endian, the last two as written. */
 export function guidBytes(text: string): Uint8Array {
   const m = guidText.exec(text);
-  if (!m || text.startsWith('{') !== text.endsWith('}')) throw new ValueError(`GUID ${JSON.stringify(text)} is not like {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}`);
+  if (!m || text.startsWith('{') !== text.endsWith('}'))
+    throw new ValueError(`GUID ${JSON.stringify(text)} is not like {xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx}`);
   const out = new Uint8Array(16);
   const view = new DataView(out.buffer);
   view.setUint32(0, parseInt(m[1]!, 16), true);
@@ -159,9 +176,11 @@ export function sidBytes(text: string): Uint8Array {
   const authority = BigInt(parts[2]!);
   const subs = parts.slice(3).map(Number);
   if (revision > 255) throw new ValueError(`SID ${JSON.stringify(text)}: revision above 255`);
-  if (authority > 0xffffffffffffn) throw new ValueError(`SID ${JSON.stringify(text)}: authority above 2^48-1`);
+  if (authority > 0xffffffffffffn)
+    throw new ValueError(`SID ${JSON.stringify(text)}: authority above 2^48-1`);
   if (subs.length > 15) throw new ValueError(`SID ${JSON.stringify(text)}: more than 15 sub-authorities`);
-  if (subs.some((s) => s > 0xffffffff)) throw new ValueError(`SID ${JSON.stringify(text)}: sub-authority above 2^32-1`);
+  if (subs.some((s) => s > 0xffffffff))
+    throw new ValueError(`SID ${JSON.stringify(text)}: sub-authority above 2^32-1`);
   const out = new Uint8Array(8 + 4 * subs.length);
   const view = new DataView(out.buffer);
   out[0] = revision;

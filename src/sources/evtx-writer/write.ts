@@ -25,7 +25,8 @@ export function encodeEvtx(events: readonly EvtxEventSpec[]): Uint8Array {
         chunks.push(chunk.finish());
         if (chunks.length >= maxChunks) throw new ValueError(`more than ${maxChunks} chunks`);
         chunk = new ChunkBuilder();
-        if (!chunk.tryAdd(spec, recordId)) throw new ValueError('the record does not fit in an empty 64 KiB chunk');
+        if (!chunk.tryAdd(spec, recordId))
+          throw new ValueError('the record does not fit in an empty 64 KiB chunk');
       }
     } catch (e) {
       if (e instanceof ValueError) throw new EvtxWriteError(index, `${describe(spec)}: ${e.message}`);

@@ -7,6 +7,7 @@ import { ChunkCtx, CHUNK_SIZE } from './binxml.js';
 import { ChunkOutput, FILE_HEADER_SIZE, parseChunk } from './chunk.js';
 import { EvtxError, evtxError } from './errors.js';
 import { eventJson } from './event.js';
+import { XmlOut } from './xmlout.js';
 import { compileFilter, EvtxFilter } from './filter.js';
 
 /** What a batch produces: event objects, or text ready to print (XML or JSON lines). */
@@ -32,8 +33,8 @@ export interface BatchResult {
   id: number;
   /** mode 'events': one output per chunk. */
   chunks: ChunkOutput[] | null;
-  /** mode 'xml' / 'jsonl': the batch's text, one event per line. */
-  text: string | null;
+  /** mode 'xml' / 'jsonl': the batch's text (UTF-8), one event per line. */
+  text: Uint8Array | null;
   /** mode 'xml' / 'jsonl': errors of the batch in order. */
   errors: EvtxError[];
   events: number;
@@ -47,6 +48,7 @@ let fd = -1;
 let ioBuf: Buffer | null = null;
 let chunkBuf: Buffer | null = null;
 const ctx = new ChunkCtx(Buffer.alloc(0));
+let xo = new XmlOut();
 
 function fdFor(path: string): number {
   if (fd >= 0 && fdPath === path) return fd;
@@ -76,9 +78,11 @@ export function runBatch(job: BatchJob): BatchResult {
   try {
     f = fdFor(job.path);
   } catch (e) {
-    res.errors.push(evtxError(job.file, job.first, 0, 'EVTX001', 'chunk', 'cannot open: ' + (e as Error).message));
-    if (job.mode === 'events') res.chunks = [{ events: [], errors: res.errors, filtered: 0 }];
-    else res.text = '';
+    res.errors.push(
+      evtxError(job.file, job.first, 0, 'EVTX001', 'chunk', 'cannot open: ' + (e as Error).message),
+    );
+    if (job.mode === 'events') res.chunks = [{ events: [], errors: res.errors, filtered: 0, count: 0 }];
+    else res.text = new Uint8Array(0);
     return res;
   }
   const want = job.count * CHUNK_SIZE;
@@ -93,7 +97,9 @@ export function runBatch(job: BatchJob): BatchResult {
       got += n;
     }
   } catch (e) {
-    res.errors.push(evtxError(job.file, job.first, start + got, 'EVTX001', 'chunk', 'read failed: ' + (e as Error).message));
+    res.errors.push(
+      evtxError(job.file, job.first, start + got, 'EVTX001', 'chunk', 'read failed: ' + (e as Error).message),
+    );
   }
   const filter = compileFilter(job.filter);
   const opts = {
@@ -103,7 +109,10 @@ export function runBatch(job: BatchJob): BatchResult {
     data: job.data || job.mode === 'jsonl',
     recover: job.recover,
     declaredChunks: job.declaredChunks,
+    out: xo,
+    sink: job.mode === 'xml' ? ('xmlBytes' as const) : ('events' as const),
   };
+  xo.n = 0;
   for (let k = 0; k < job.count; k++) {
     const from = k * CHUNK_SIZE;
     if (from >= got) break;
@@ -115,7 +124,7 @@ export function runBatch(job: BatchJob): BatchResult {
       b = chunkBuf;
     }
     const out = parseChunk(job.file, job.first + k, start + from, b, len, opts, ctx);
-    res.events += out.events.length;
+    res.events += out.count;
     res.filtered += out.filtered;
     outputs.push(out);
   }
@@ -123,12 +132,18 @@ export function runBatch(job: BatchJob): BatchResult {
     res.chunks = outputs;
     return res;
   }
-  let text = '';
-  for (const o of outputs) {
-    for (const e of o.errors) res.errors.push(e);
-    if (job.mode === 'xml') for (const ev of o.events) text += ev.xml + '\n';
-    else for (const ev of o.events) text += JSON.stringify(eventJson(ev)) + '\n';
+  for (const o of outputs) for (const e of o.errors) res.errors.push(e);
+  if (job.mode === 'jsonl') {
+    xo.n = 0;
+    for (const o of outputs) {
+      for (const ev of o.events) {
+        xo.raw(JSON.stringify(eventJson(ev)));
+        xo.byte(0x0a);
+      }
+    }
   }
-  res.text = text;
+  // Hand the bytes over (transferable); the next batch starts a fresh buffer of the same size.
+  res.text = xo.buf.subarray(0, xo.n);
+  xo = new XmlOut(Math.max(1 << 20, Math.min(xo.buf.length, 64 << 20)));
   return res;
 }

@@ -25,8 +25,24 @@ export const K_CDATA = 4;
 export const K_PI = 5;
 export const K_EL = 6;
 
+const utf8 = new TextEncoder();
+
+/** UTF-8 of a string: a plain loop for ASCII (most names), the encoder otherwise. */
+export function encodeUtf8(s: string): Uint8Array {
+  const n = s.length;
+  const b = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return utf8.encode(s);
+    b[i] = c;
+  }
+  return b;
+}
+
 /** A leaf of content or attribute data. One class for every kind keeps call sites monomorphic. */
 export class Part {
+  /** UTF-8 of `xml`, made on first use. */
+  xmlB: Uint8Array | null = null;
   constructor(
     readonly kind: number,
     /** Text (raw), CDATA text, entity name or PI target. */
@@ -44,6 +60,7 @@ export class Part {
 export class Attr {
   /** ` Name='` */
   readonly prefix: string;
+  prefixB: Uint8Array | null = null;
   constructor(
     readonly name: string,
     readonly parts: Part[],
@@ -62,8 +79,12 @@ export class El {
   readonly close: string;
   /** Substitution indexes directly in this element's attributes and content (array repeat). */
   readonly subs: number[];
-  /** The whole element's XML when it holds no substitution and no dependency. */
-  readonly staticXml: string | null;
+  /** True when the element holds no substitution and no dependency: its XML never changes. */
+  readonly isStatic: boolean;
+  private staticText: string | null = null;
+  openB: Uint8Array | null = null;
+  closeB: Uint8Array | null = null;
+  staticB: Uint8Array | null = null;
   constructor(
     readonly name: string,
     /** DependencyId: the element is dropped when that value is NULL; 0xffff for none. */
@@ -82,11 +103,18 @@ export class El {
         if (c.kind === K_SUB) {
           subs.push((c as Part).index);
           isStatic = false;
-        } else if (c.kind === K_EL && (c as El).staticXml === null) isStatic = false;
+        } else if (c.kind === K_EL && !(c as El).isStatic) isStatic = false;
       }
     }
     this.subs = subs;
-    this.staticXml = isStatic ? renderStatic(this) : null;
+    this.isStatic = isStatic;
+  }
+
+  /** The whole element's XML when it is static, else null. */
+  get staticXml(): string | null {
+    if (!this.isStatic) return null;
+    if (this.staticText === null) this.staticText = renderStatic(this);
+    return this.staticText;
   }
 }
 
@@ -120,15 +148,12 @@ export class Template {
   constructor(
     readonly guid: string,
     readonly nodes: XNodeDef[],
-    /** Name structures referenced by offset: [offset, bytes] pairs a reuse must find again. */
-    readonly nameRefs: [number, Buffer][],
     /** Lazily computed map of System fields (see system.ts). */
     public sys: unknown = undefined,
   ) {}
 }
 
 /** Shared across chunks: identical definitions compile once. Bounded. */
-const globalTemplates = new Map<string, Template>();
 const GLOBAL_TEMPLATE_LIMIT = 4096;
 
 /** Per-chunk parse state: the buffer, and caches of names and templates keyed by offset. */
@@ -136,8 +161,6 @@ export class ChunkCtx {
   buf: Buffer;
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, Template>();
-  /** While compiling a template: the offsets of names it references elsewhere in the chunk. */
-  refLog: number[] | null = null;
   /** Values per BinXml nesting depth, reused from record to record. */
   private readonly valuePool: Values[] = [];
 
@@ -197,10 +220,7 @@ function readNameRef(ctx: ChunkCtx, c: Cursor): string {
     if (end > c.end) throw new BinXmlError(`inline name at ${off} runs past its region`);
     c.pos = end;
     if (cached !== undefined) return cached;
-  } else {
-    if (ctx.refLog) ctx.refLog.push(off);
-    if (cached !== undefined) return cached;
-  }
+  } else if (cached !== undefined) return cached;
   const [name] = readNameAt(ctx, off);
   ctx.names.set(off, name);
   return name;
@@ -318,7 +338,8 @@ function parseElement(ctx: ChunkCtx, c: Cursor, withDep: boolean, depth: number)
     c.pos += 1;
     return new El(name, dep, attrs, null);
   }
-  if (close !== 0x02) throw new BinXmlError(`expected end of start tag <${name}> at ${c.pos}, got 0x${close.toString(16)}`);
+  if (close !== 0x02)
+    throw new BinXmlError(`expected end of start tag <${name}> at ${c.pos}, got 0x${close.toString(16)}`);
   c.pos += 1;
   const children: XNodeDef[] = [];
   for (;;) {
@@ -383,49 +404,156 @@ export function getTemplate(ctx: ChunkCtx, off: number): Template {
   const start = off + 24;
   const end = start + size;
   if (end > b.length) throw new BinXmlError(`template at ${off} runs past the chunk (size ${size})`);
-  const key = b.toString('latin1', off + 4, off + 24) + ':' + crc32(b.subarray(start, end));
-  let tpl = globalTemplates.get(key);
-  if (!tpl || !sameNames(b, tpl)) {
-    tpl = compileTemplate(ctx, off, start, end);
-    if (globalTemplates.size >= GLOBAL_TEMPLATE_LIMIT) globalTemplates.clear();
-    globalTemplates.set(key, tpl);
+  // Fast path: the same bytes (and the same names where they point) as a definition seen before.
+  const raw = b.subarray(off + 4, end);
+  const crc = crc32(raw);
+  const e = rawTemplates.get(crc);
+  let tpl: Template | undefined;
+  if (e !== undefined && e.raw.length === raw.length && e.raw.equals(raw) && sameNames(b, e.refs))
+    tpl = e.tpl;
+  else {
+    // Slower path: the same shape and names, laid out at other offsets.
+    const refs: number[] = [];
+    const shape = shapeKey(ctx, start, end, refs);
+    tpl = shape === null ? undefined : shapeTemplates.get(shape);
+    if (!tpl) {
+      const t0 = process.hrtime.bigint();
+      tpl = compileTemplate(ctx, off, start, end);
+      compileStats.ns += process.hrtime.bigint() - t0;
+    }
+    if (shape !== null) {
+      if (shapeTemplates.size >= GLOBAL_TEMPLATE_LIMIT) shapeTemplates.clear();
+      shapeTemplates.set(shape, tpl);
+      if (rawTemplates.size >= GLOBAL_TEMPLATE_LIMIT) rawTemplates.clear();
+      const saved: [number, Buffer][] = [];
+      for (const r of new Set(refs))
+        saved.push([r, Buffer.from(b.subarray(r + 6, r + 8 + 2 * u16(b, r + 6)))]);
+      rawTemplates.set(crc, { tpl, raw: Buffer.from(raw), refs: saved });
+    }
   }
   ctx.templates.set(off, tpl);
   return tpl;
 }
 
+/** Definitions by the CRC of their bytes, with the names they reference elsewhere. */
+const rawTemplates = new Map<number, { tpl: Template; raw: Buffer; refs: [number, Buffer][] }>();
+
 /**
  * A definition from another chunk is reused only if the names it references by offset are the
- * same bytes here (the key covers the definition's own bytes, which hold those offsets).
+ * same bytes here (the bytes of the definition hold those offsets).
  */
-function sameNames(b: Buffer, tpl: Template): boolean {
-  for (const [off, bytes] of tpl.nameRefs) {
-    if (off + bytes.length > b.length) return false;
-    for (let i = 0; i < bytes.length; i++) if (b[off + i] !== bytes[i]) return false;
+function sameNames(b: Buffer, refs: [number, Buffer][]): boolean {
+  for (const [off, bytes] of refs) {
+    if (off + 6 + bytes.length > b.length) return false;
+    for (let i = 0; i < bytes.length; i++) if (b[off + 6 + i] !== bytes[i]) return false;
   }
   return true;
 }
 
-export const compileStats = { compiled: 0, lookups: 0 };
+const shapeTemplates = new Map<string, Template>();
+
+/**
+ * A template definition's identity apart from where its names lie: the token stream with every
+ * name offset replaced by the name itself. Null when the bytes do not scan (compile reports why).
+ */
+function shapeKey(ctx: ChunkCtx, start: number, end: number, refs: number[]): string | null {
+  const b = ctx.buf;
+  let k = '';
+  let p = start;
+  const nameAt = (q: number): number => {
+    if (q + 4 > end) return -1;
+    const off = u32(b, q);
+    q += 4;
+    let name = ctx.names.get(off);
+    if (off === q) {
+      if (q + 8 > end) return -1;
+      const n = u16(b, q + 6);
+      const e = q + 8 + 2 * n + 2;
+      if (e > end) return -1;
+      if (name === undefined) {
+        name = utf16(b, q + 8, n);
+        ctx.names.set(off, name);
+      }
+      q = e;
+    } else {
+      refs.push(off);
+      if (name === undefined) {
+        if (off + 8 > b.length) return -1;
+        const n = u16(b, off + 6);
+        if (off + 8 + 2 * n > b.length) return -1;
+        name = utf16(b, off + 8, n);
+        ctx.names.set(off, name);
+      }
+    }
+    k += String.fromCharCode(name.length) + name;
+    return q;
+  };
+  while (p < end) {
+    const full = b[p]!;
+    const t = full & 0xbf;
+    k += String.fromCharCode(full);
+    switch (t) {
+      case 0x00:
+        return k;
+      case 0x0f:
+        p += 4;
+        break;
+      case 0x01:
+        if (p + 7 > end) return null;
+        k += String.fromCharCode(u16(b, p + 1));
+        p = nameAt(p + 7);
+        if (p < 0) return null;
+        if (full & 0x40) p += 4;
+        break;
+      case 0x02:
+      case 0x03:
+      case 0x04:
+        p += 1;
+        break;
+      case 0x06:
+      case 0x09:
+      case 0x0a:
+        p = nameAt(p + 1);
+        if (p < 0) return null;
+        break;
+      case 0x05:
+      case 0x07:
+      case 0x0b: {
+        const q = t === 0x05 ? p + 2 : p + 1;
+        if (q + 2 > end) return null;
+        const n = u16(b, q);
+        if (q + 2 + 2 * n > end) return null;
+        k += String.fromCharCode(n) + b.toString('latin1', q + 2, q + 2 + 2 * n);
+        p = q + 2 + 2 * n;
+        break;
+      }
+      case 0x0d:
+      case 0x0e:
+        if (p + 4 > end) return null;
+        k += String.fromCharCode(u16(b, p + 1), b[p + 3]!);
+        p += 4;
+        break;
+      case 0x08:
+        if (p + 3 > end) return null;
+        k += String.fromCharCode(u16(b, p + 1));
+        p += 3;
+        break;
+      default:
+        return null;
+    }
+  }
+  return p === end ? k : null;
+}
+
+export const compileStats = { compiled: 0, lookups: 0, ns: 0n };
 function compileTemplate(ctx: ChunkCtx, off: number, start: number, end: number): Template {
   compileStats.compiled++;
   const b = ctx.buf;
   const guid = b.toString('hex', off + 4, off + 20);
   const c = new Cursor(start, end);
   const nodes: XNodeDef[] = [];
-  const log: number[] = [];
-  ctx.refLog = log;
-  try {
-    compileBody(ctx, c, off, nodes);
-  } finally {
-    ctx.refLog = null;
-  }
-  const nameRefs: [number, Buffer][] = [];
-  for (const r of new Set(log)) {
-    const n = u16(b, r + 6);
-    nameRefs.push([r, Buffer.from(b.subarray(r + 6, r + 8 + 2 * n))]);
-  }
-  return new Template(guid, nodes, nameRefs);
+  compileBody(ctx, c, off, nodes);
+  return new Template(guid, nodes);
 }
 
 function compileBody(ctx: ChunkCtx, c: Cursor, off: number, nodes: XNodeDef[]): void {
@@ -484,7 +612,8 @@ export function parseDoc(
       if (defOff === c.pos) {
         need(c, 24);
         const size = u32(b, defOff + 20);
-        if (defOff + 24 + size > end) throw new BinXmlError(`inline template at ${defOff} runs past its record`);
+        if (defOff + 24 + size > end)
+          throw new BinXmlError(`inline template at ${defOff} runs past its record`);
         c.pos = defOff + 24 + size;
       } else if (defOff > c.pos) {
         throw new BinXmlError(`template reference ${defOff} points forward from ${c.pos}`);

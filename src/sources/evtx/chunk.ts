@@ -10,8 +10,21 @@ import { crc32 } from 'node:zlib';
 import { u32, u64 } from './bytes.js';
 import { BinXmlError, EvtxError, evtxError } from './errors.js';
 import { CHUNK_SIZE, ChunkCtx, El, parseDoc } from './binxml.js';
-import { renderDom, renderDomExcept, renderXml, XElement } from './render.js';
-import { channelFrom, emptySystem, EvtxSystem, eventIdFrom, sysMapOf, systemFromDom, systemFromValues, timeFrom } from './system.js';
+import { renderDom, renderDomExcept, XElement } from './render.js';
+import { writeNodes, XmlOut } from './xmlout.js';
+import {
+  channelFrom,
+  emptySystem,
+  EvtxSystem,
+  eventIdFrom,
+  providerFrom,
+  sysMapOf,
+  systemFromDom,
+  systemFromValues,
+  timeFrom,
+} from './system.js';
+
+const EMPTY_SYSTEM = emptySystem();
 import { filetimeTicks } from './time.js';
 import { dataItems, EvtxEvent } from './event.js';
 import type { CompiledFilter } from './filter.js';
@@ -32,6 +45,13 @@ export interface ChunkOptions {
   recover: boolean;
   /** The file header's chunk count (-1 when the header is unusable). */
   declaredChunks: number;
+  /** Where XML is rendered. */
+  out: XmlOut;
+  /**
+   * 'events': events are collected (with `xml` as a string when asked for);
+   * 'xmlBytes': each event's XML and a newline stay in `out`, no event objects are kept.
+   */
+  sink: 'events' | 'xmlBytes';
 }
 
 export interface ChunkOutput {
@@ -39,6 +59,8 @@ export interface ChunkOutput {
   errors: EvtxError[];
   /** Records read but left out by the filter. */
   filtered: number;
+  /** Events produced (in 'xmlBytes' mode, where `events` stays empty). */
+  count: number;
 }
 
 /** True when every byte is zero (an unused chunk: skipped without an error). */
@@ -72,20 +94,35 @@ export function parseChunk(
   opts: ChunkOptions,
   ctx: ChunkCtx,
 ): ChunkOutput {
-  const out: ChunkOutput = { events: [], errors: [], filtered: 0 };
-  const err = (off: number, code: EvtxError['code'], sev: EvtxError['severity'], reason: string, id?: bigint) =>
-    out.errors.push(evtxError(file, index, base + off, code, sev, reason, id));
+  const out: ChunkOutput = { events: [], errors: [], filtered: 0, count: 0 };
+  const err = (
+    off: number,
+    code: EvtxError['code'],
+    sev: EvtxError['severity'],
+    reason: string,
+    id?: bigint,
+  ) => out.errors.push(evtxError(file, index, base + off, code, sev, reason, id));
 
   if (len < CHUNK_SIZE) {
     if (allZero(buf, 0, len)) return out;
-    err(0, 'EVTX013', len < CHUNK_HEADER_SIZE ? 'chunk' : 'integrity', `chunk truncated at end of file (${len} of ${CHUNK_SIZE} bytes)`);
+    err(
+      0,
+      'EVTX013',
+      len < CHUNK_HEADER_SIZE ? 'chunk' : 'integrity',
+      `chunk truncated at end of file (${len} of ${CHUNK_SIZE} bytes)`,
+    );
     if (len < CHUNK_HEADER_SIZE) return out;
   }
   if (buf.toString('latin1', 0, 8) !== CHUNK_MAGIC) {
     if (allZero(buf, 0, len)) return out;
     // Past the header's chunk count, a non-chunk is unused space, not a lost chunk.
     if (opts.declaredChunks >= 0 && index >= opts.declaredChunks)
-      err(0, 'EVTX010', 'integrity', `no chunk signature past the header's ${opts.declaredChunks} chunks: skipped`);
+      err(
+        0,
+        'EVTX010',
+        'integrity',
+        `no chunk signature past the header's ${opts.declaredChunks} chunks: skipped`,
+      );
     else err(0, 'EVTX010', 'chunk', 'bad chunk signature (expected "ElfChnk\\0"): chunk skipped');
     return out;
   }
@@ -97,18 +134,29 @@ export function parseChunk(
     const got = crc32(buf.subarray(128, CHUNK_HEADER_SIZE), crc32(buf.subarray(0, 120)));
     if (want !== got) {
       headerOk = false;
-      err(0, 'EVTX011', 'integrity', `chunk header CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`);
+      err(
+        0,
+        'EVTX011',
+        'integrity',
+        `chunk header CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`,
+      );
     }
   }
   const lastRec = u32(buf, 44);
   const free = u32(buf, 48);
   const freeOk = free >= CHUNK_HEADER_SIZE && free <= CHUNK_SIZE;
-  if (!freeOk) err(48, 'EVTX014', 'integrity', `free space offset ${free} out of range: scanning the whole chunk`);
+  if (!freeOk)
+    err(48, 'EVTX014', 'integrity', `free space offset ${free} out of range: scanning the whole chunk`);
   if (opts.verifyCrc && freeOk) {
     const want = u32(buf, 52);
     const got = crc32(buf.subarray(CHUNK_HEADER_SIZE, free));
     if (want !== got)
-      err(52, 'EVTX012', 'integrity', `event records CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`);
+      err(
+        52,
+        'EVTX012',
+        'integrity',
+        `event records CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`,
+      );
   }
   // Trust the header's extent only when it is consistent; otherwise scan to the chunk's end.
   const limit = freeOk && headerOk ? free : Math.min(len, CHUNK_SIZE);
@@ -126,10 +174,21 @@ export function parseChunk(
     if (hasSig(buf, pos)) {
       size = u32(buf, pos + 4);
       if (size < RECORD_MIN || pos + size > end) {
-        err(pos, 'EVTX020', 'record', `record size ${size} out of range`, pos + 16 <= end ? u64(buf, pos + 8) : undefined);
+        err(
+          pos,
+          'EVTX020',
+          'record',
+          `record size ${size} out of range`,
+          pos + 16 <= end ? u64(buf, pos + 8) : undefined,
+        );
         size = 0;
       } else if (u32(buf, pos + size - 4) !== size) {
-        err(pos + size - 4, 'EVTX024', 'integrity', `copy of record size is ${u32(buf, pos + size - 4)}, not ${size}: record partly written`);
+        err(
+          pos + size - 4,
+          'EVTX024',
+          'integrity',
+          `copy of record size is ${u32(buf, pos + size - 4)}, not ${size}: record partly written`,
+        );
       }
     }
     if (size === 0) {
@@ -147,7 +206,12 @@ export function parseChunk(
             }
           }
           if (next >= 0) {
-            err(pos, 'EVTX023', 'integrity', `gap in the records from offset ${base + pos}: reading on at ${base + next}`);
+            err(
+              pos,
+              'EVTX023',
+              'integrity',
+              `gap in the records from offset ${base + pos}: reading on at ${base + next}`,
+            );
             pos = next;
             recovered = true;
             continue;
@@ -159,7 +223,12 @@ export function parseChunk(
       } else if (!past && (buf[pos] | buf[pos + 1]! | buf[pos + 2]! | buf[pos + 3]!) !== 0) {
         err(pos, 'EVTX020', 'record', 'garbage where a record should start (no record signature)');
       } else if (!past && announced > read) {
-        err(pos, 'EVTX023', 'integrity', `records stop at chunk offset ${pos}: the header announces ${announced}, ${read} read`);
+        err(
+          pos,
+          'EVTX023',
+          'integrity',
+          `records stop at chunk offset ${pos}: the header announces ${announced}, ${read} read`,
+        );
       }
       break;
     }
@@ -180,17 +249,24 @@ function readRecord(
   opts: ChunkOptions,
   ctx: ChunkCtx,
   out: ChunkOutput,
-  err: (off: number, code: EvtxError['code'], sev: EvtxError['severity'], reason: string, id?: bigint) => void,
+  err: (
+    off: number,
+    code: EvtxError['code'],
+    sev: EvtxError['severity'],
+    reason: string,
+    id?: bigint,
+  ) => void,
   recovered: boolean,
 ): void {
   const recordId = u64(buf, pos + 8);
-  const st: { system: EvtxSystem | null; skip: boolean; xml: string; body: XElement | null } = {
+  const st: { system: EvtxSystem | null; skip: boolean; body: XElement | null } = {
     system: null,
     skip: false,
-    xml: '',
     body: null,
   };
   const filter = opts.filter;
+  const xo = opts.out;
+  const mark = xo.n;
   try {
     parseDoc(ctx, pos + 24, pos + size - 4, 0, (piece) => {
       if (st.skip) return;
@@ -206,11 +282,12 @@ function readRecord(
             return;
           }
         }
-        st.system = systemFromValues(map, piece.values);
-        if (filter && filter.providers !== null && !filter.provider(st.system.providerName)) {
+        if (filter && filter.providers !== null && !filter.provider(providerFrom(map, piece.values))) {
           st.skip = true;
           return;
         }
+        // Text output needs no System object: the XML says it all.
+        st.system = opts.sink === 'xmlBytes' ? EMPTY_SYSTEM : systemFromValues(map, piece.values);
         if (opts.data) {
           const dom: (XElement | string)[] = [];
           renderDomExcept(ctx, map.event.children ?? [], map.system, piece.values, 0, dom);
@@ -241,9 +318,10 @@ function readRecord(
           if (opts.data && st.body === null) st.body = kids.find((k) => k.name !== 'System') ?? null;
         }
       }
-      if (opts.xml) st.xml += renderXml(ctx, piece.nodes, piece.values, 0);
+      if (opts.xml) writeNodes(xo, ctx, piece.nodes, piece.values, 0);
     });
   } catch (e) {
+    xo.n = mark;
     if (e instanceof BinXmlError) {
       err(pos, e.code, 'record', e.message, recordId);
       return;
@@ -252,15 +330,23 @@ function readRecord(
     err(pos, 'EVTX022', 'record', 'limit or internal error: ' + String((e as Error)?.message ?? e), recordId);
     return;
   }
-  const { system, skip, xml, body } = st;
-  if (skip) {
+  const { system, skip, body } = st;
+  if (skip || (system === null && filter)) {
+    xo.n = mark;
     out.filtered++;
     return;
   }
-  if (system === null && filter) {
-    out.filtered++;
+  if (opts.sink === 'xmlBytes') {
+    xo.byte(0x0a);
+    out.count++;
     return;
   }
+  let xml = '';
+  if (opts.xml) {
+    xml = xo.text(mark);
+    xo.n = mark;
+  }
+  out.count++;
   out.events.push({
     file,
     chunk: index,

@@ -83,7 +83,9 @@ function elementJson(e: XElement): Json {
 
 function safeNumber(b: bigint | null): Json {
   if (b === null) return null;
-  return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER) ? Number(b) : b.toString();
+  return b <= BigInt(Number.MAX_SAFE_INTEGER) && b >= -BigInt(Number.MAX_SAFE_INTEGER)
+    ? Number(b)
+    : b.toString();
 }
 
 /**

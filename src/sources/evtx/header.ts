@@ -23,11 +23,22 @@ export interface FileHeader {
 export function readFileHeader(file: string, b: Buffer, len: number, errors: EvtxError[]): FileHeader {
   const h: FileHeader = { ok: false, chunkCount: 0, flags: 0, majorVersion: 0, minorVersion: 0 };
   if (len < 128) {
-    errors.push(evtxError(file, -1, 0, 'EVTX002', 'integrity', `file too short for an EVTX header (${len} bytes)`));
+    errors.push(
+      evtxError(file, -1, 0, 'EVTX002', 'integrity', `file too short for an EVTX header (${len} bytes)`),
+    );
     return h;
   }
   if (b.toString('latin1', 0, 8) !== 'ElfFile\0') {
-    errors.push(evtxError(file, -1, 0, 'EVTX002', 'integrity', 'bad file signature (expected "ElfFile\\0"): reading chunks anyway'));
+    errors.push(
+      evtxError(
+        file,
+        -1,
+        0,
+        'EVTX002',
+        'integrity',
+        'bad file signature (expected "ElfFile\\0"): reading chunks anyway',
+      ),
+    );
     return h;
   }
   h.minorVersion = u16(b, 36);
@@ -39,7 +50,14 @@ export function readFileHeader(file: string, b: Buffer, len: number, errors: Evt
   h.ok = want === got;
   if (!h.ok) {
     errors.push(
-      evtxError(file, -1, 124, 'EVTX002', 'integrity', `file header CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`),
+      evtxError(
+        file,
+        -1,
+        124,
+        'EVTX002',
+        'integrity',
+        `file header CRC mismatch (stored 0x${want.toString(16)}, computed 0x${got.toString(16)})`,
+      ),
     );
   }
   return h;

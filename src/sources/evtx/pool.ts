@@ -54,7 +54,16 @@ export class WorkerPool {
       slot.resolve = null;
       if (job && r) {
         const res = runBatch(job);
-        res.errors.unshift(evtxError(job.file, job.first, 0, 'EVTX030', 'integrity', `worker failed (${why}); batch read on the main thread`));
+        res.errors.unshift(
+          evtxError(
+            job.file,
+            job.first,
+            0,
+            'EVTX030',
+            'integrity',
+            `worker failed (${why}); batch read on the main thread`,
+          ),
+        );
         if (res.chunks && res.chunks[0]) res.chunks[0].errors.unshift(res.errors[0]!);
         r(res);
       }

@@ -73,7 +73,9 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
       closeSync(fd);
     }
   } catch (e) {
-    headerErrors.push(evtxError(file, -1, 0, 'EVTX001', 'chunk', 'cannot read file: ' + (e as Error).message));
+    headerErrors.push(
+      evtxError(file, -1, 0, 'EVTX001', 'chunk', 'cannot read file: ' + (e as Error).message),
+    );
     return { file, jobs: [], headerErrors, workers: 0 };
   }
   const chunks = size > FILE_HEADER_SIZE ? Math.ceil((size - FILE_HEADER_SIZE) / CHUNK_SIZE) : 0;
@@ -163,8 +165,8 @@ export class EvtxReader implements AsyncIterable<EvtxEvent> {
     for await (const b of this.batches()) yield* b;
   }
 
-  /** The file as text (one XML event or one JSON object per line), a batch of chunks at a time. */
-  async *text(format: 'xml' | 'jsonl'): AsyncGenerator<string> {
+  /** The file as UTF-8 text (one XML event or one JSON object per line), a batch at a time. */
+  async *text(format: 'xml' | 'jsonl'): AsyncGenerator<Uint8Array> {
     const p = plan(this.path, format, this.opts);
     for (const e of p.headerErrors) this.error(e);
     for await (const r of results(p)) {
@@ -172,7 +174,7 @@ export class EvtxReader implements AsyncIterable<EvtxEvent> {
       for (const e of r.errors) this.error(e);
       this.stats.events += r.events;
       this.stats.filtered += r.filtered;
-      if (r.text) yield r.text;
+      if (r.text && r.text.length) yield r.text;
     }
   }
 }

@@ -45,7 +45,8 @@ function itemsOf(el: El, v: Values): { sub: number; items: number[] } | null {
 
 /** Raw text of substitution `p` (nested BinXml excluded). */
 function subText(v: Values, p: Part, sel: ItemSel | null): string {
-  if (sel !== null && sel.index === p.index) return formatScalar(v.buf, v.type[p.index]! & 0x7f, sel.off, sel.size);
+  if (sel !== null && sel.index === p.index)
+    return formatScalar(v.buf, v.type[p.index]! & 0x7f, sel.off, sel.size);
   return valueText(v, p.index);
 }
 
@@ -54,7 +55,8 @@ function subText(v: Values, p: Part, sel: ItemSel | null): string {
 
 export function renderXml(ctx: ChunkCtx, nodes: XNodeDef[], v: Values, depth: number): string {
   let s = '';
-  for (const n of nodes) s += n.kind === K_EL ? elXml(ctx, n as El, v, depth, null) : partXml(ctx, n as Part, v, depth, null);
+  for (const n of nodes)
+    s += n.kind === K_EL ? elXml(ctx, n as El, v, depth, null) : partXml(ctx, n as Part, v, depth, null);
   return s;
 }
 
@@ -109,14 +111,21 @@ function elOnce(ctx: ChunkCtx, el: El, v: Values, depth: number, sel: ItemSel | 
   const ch = el.children;
   if (ch === null) return s + '/>';
   s += '>';
-  for (const c of ch) s += c.kind === K_EL ? elXml(ctx, c as El, v, depth, sel) : partXml(ctx, c as Part, v, depth, sel);
+  for (const c of ch)
+    s += c.kind === K_EL ? elXml(ctx, c as El, v, depth, sel) : partXml(ctx, c as Part, v, depth, sel);
   return s + el.close;
 }
 
 // ---------------------------------------------------------------------------------------------
 // DOM
 
-export function renderDom(ctx: ChunkCtx, nodes: XNodeDef[], v: Values, depth: number, out: (XElement | string)[]): void {
+export function renderDom(
+  ctx: ChunkCtx,
+  nodes: XNodeDef[],
+  v: Values,
+  depth: number,
+  out: (XElement | string)[],
+): void {
   for (const n of nodes) {
     if (n.kind === K_EL) elDom(ctx, n as El, v, depth, null, out);
     else partDom(ctx, n as Part, v, depth, null, out);
@@ -130,7 +139,14 @@ function pushText(out: (XElement | string)[], s: string): void {
   else out.push(s);
 }
 
-function partDom(ctx: ChunkCtx, p: Part, v: Values, depth: number, sel: ItemSel | null, out: (XElement | string)[]): void {
+function partDom(
+  ctx: ChunkCtx,
+  p: Part,
+  v: Values,
+  depth: number,
+  sel: ItemSel | null,
+  out: (XElement | string)[],
+): void {
   if (p.kind !== K_SUB) {
     pushText(out, p.kind === K_TEXT ? p.text : p.kind === K_EL ? '' : p.text);
     return;
@@ -139,13 +155,22 @@ function partDom(ctx: ChunkCtx, p: Part, v: Values, depth: number, sel: ItemSel 
   if (i >= v.n) return;
   if (v.type[i] === VT_BINXML) {
     const off = v.off[i]!;
-    parseDoc(ctx, off, off + v.size[i]!, depth + 1, (piece) => renderDom(ctx, piece.nodes, piece.values, depth + 1, out));
+    parseDoc(ctx, off, off + v.size[i]!, depth + 1, (piece) =>
+      renderDom(ctx, piece.nodes, piece.values, depth + 1, out),
+    );
     return;
   }
   pushText(out, subText(v, p, sel));
 }
 
-function elDom(ctx: ChunkCtx, el: El, v: Values, depth: number, outer: ItemSel | null, out: (XElement | string)[]): void {
+function elDom(
+  ctx: ChunkCtx,
+  el: El,
+  v: Values,
+  depth: number,
+  outer: ItemSel | null,
+  out: (XElement | string)[],
+): void {
   if (el.dep !== 0xffff && isNull(v, el.dep)) return;
   if (el.subs.length !== 0) {
     const arr = itemsOf(el, v);

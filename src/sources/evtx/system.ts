@@ -16,6 +16,26 @@ import {
   VT_GUID,
 } from './values.js';
 import { parseWindowsTime } from './time.js';
+import { hexBytes } from './bytes.js';
+
+function guidCanonical(b: Buffer, o: number): string {
+  return (
+    hexBytes(b, o + 3, 1, false) +
+    hexBytes(b, o + 2, 1, false) +
+    hexBytes(b, o + 1, 1, false) +
+    hexBytes(b, o, 1, false) +
+    '-' +
+    hexBytes(b, o + 5, 1, false) +
+    hexBytes(b, o + 4, 1, false) +
+    '-' +
+    hexBytes(b, o + 7, 1, false) +
+    hexBytes(b, o + 6, 1, false) +
+    '-' +
+    hexBytes(b, o + 8, 2, false) +
+    '-' +
+    hexBytes(b, o + 10, 6, false)
+  );
+}
 
 /** System fields. Absent numbers are null, absent strings ''. GUIDs are canonical lower case. */
 export interface EvtxSystem {
@@ -108,7 +128,8 @@ export function sysMapOf(tpl: Template): SysMap | null {
 }
 
 function setSrc(map: SysMap, key: string, src: Src): void {
-  if ((FIELDS as readonly string[]).includes(key) && !map.src.has(key as Field)) map.src.set(key as Field, src);
+  if ((FIELDS as readonly string[]).includes(key) && !map.src.has(key as Field))
+    map.src.set(key as Field, src);
 }
 
 function single(src: Src, v: Values): number {
@@ -122,7 +143,8 @@ function single(src: Src, v: Values): number {
 
 function textFrom(src: Src, v: Values): string {
   let s = '';
-  for (const p of src.parts) s += p.kind === K_SUB ? valueText(v, p.index) : p.kind === K_TEXT ? p.text : p.text;
+  for (const p of src.parts)
+    s += p.kind === K_SUB ? valueText(v, p.index) : p.kind === K_TEXT ? p.text : p.text;
   return s;
 }
 
@@ -155,7 +177,7 @@ function guid(map: SysMap, f: Field, v: Values): string | null {
   if (!src) return null;
   const i = single(src, v);
   if (i === -2) return null;
-  if (i >= 0 && v.type[i] === VT_GUID) return canonicalGuid(valueText(v, i));
+  if (i >= 0 && v.type[i] === VT_GUID) return v.size[i]! >= 16 ? guidCanonical(v.buf, v.off[i]!) : null;
   return canonicalGuid(i >= 0 ? valueText(v, i) : textFrom(src, v));
 }
 
@@ -170,6 +192,10 @@ export function timeFrom(map: SysMap, v: Values): bigint | null {
   const i = single(src, v);
   if (i === -2) return null;
   return i >= 0 ? valueTicks(v, i) : parseWindowsTime(textFrom(src, v));
+}
+
+export function providerFrom(map: SysMap, v: Values): string {
+  return str(map, 'Provider@Name', v);
 }
 
 export function channelFrom(map: SysMap, v: Values): string {

@@ -4,7 +4,13 @@
 // times with seven fractional digits and `Z`.
 
 import { ansiz, hex64, hexBytes, i32, u16, u32, u64, u64n, utf16, utf16z } from './bytes.js';
-import { filetimeTicks, formatFiletime, formatSystemtime, parseWindowsTime, systemtimeTicks } from './time.js';
+import {
+  filetimeTicks,
+  formatFiletime,
+  formatSystemtime,
+  parseWindowsTime,
+  systemtimeTicks,
+} from './time.js';
 
 export const VT_NULL = 0x00;
 export const VT_STRING = 0x01;
@@ -123,7 +129,7 @@ export function arrayItems(v: Values, i: number): number[] {
         start = p + 2;
       }
     }
-    if (start + 1 < size) out.push(off + start, size - start - (size - start) % 2);
+    if (start + 1 < size) out.push(off + start, size - start - ((size - start) % 2));
   } else if (type === VT_ANSI) {
     let start = 0;
     for (let p = 0; p < size; p++) {

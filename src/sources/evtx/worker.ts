@@ -9,5 +9,8 @@ parentPort?.on('message', (msg: { type: 'job'; job: BatchJob } | { type: 'close'
     return;
   }
   const res = runBatch(msg.job);
-  parentPort!.postMessage(res);
+  const t = res.text;
+  if (t && t.byteOffset === 0 && t.buffer.byteLength > 4096) {
+    parentPort!.postMessage(res, [t.buffer as ArrayBuffer]);
+  } else parentPort!.postMessage(res);
 });

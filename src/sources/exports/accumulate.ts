@@ -43,7 +43,10 @@ interface ConversionFailures {
 }
 
 function preview(value: DynamicValue): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+  const text =
+    typeof value === 'string'
+      ? value
+      : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
   return text.length > 40 ? text.slice(0, 40) + '...' : text;
 }
 
@@ -160,7 +163,8 @@ export class TableAccumulator {
       const column = this.columnFor(key, this.schemaNames);
       if (column === null) {
         // The table marker (`Type`) was read to route the row; it is no loss.
-        if (!(tableColumnNames as readonly string[]).includes(key)) this.dropped.set(key, (this.dropped.get(key) ?? 0) + 1);
+        if (!(tableColumnNames as readonly string[]).includes(key))
+          this.dropped.set(key, (this.dropped.get(key) ?? 0) + 1);
         continue;
       }
       const value = record.values[key]!;
@@ -176,7 +180,8 @@ export class TableAccumulator {
         row[column.name] = column.type === 'string' ? '' : null;
         const f = this.failures.get(column.name);
         if (f) f.count++;
-        else this.failures.set(column.name, { count: 1, firstLine: record.line, firstValue: preview(value!) });
+        else
+          this.failures.set(column.name, { count: 1, firstLine: record.line, firstValue: preview(value!) });
       }
     }
     return row;

@@ -11,7 +11,15 @@ import type { DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.j
 import { parseDatetime } from '../../engine/values/datetime.js';
 import { parseJson, stringifyDynamic } from '../../engine/values/dynamic.js';
 import { parseGuid } from '../../engine/values/guid.js';
-import { INT_MAX, INT_MIN, LONG_MAX, LONG_MIN, parseInt32, parseLong, parseReal } from '../../engine/values/numbers.js';
+import {
+  INT_MAX,
+  INT_MIN,
+  LONG_MAX,
+  LONG_MIN,
+  parseInt32,
+  parseLong,
+  parseReal,
+} from '../../engine/values/numbers.js';
 import { parseTimespan } from '../../engine/values/timespan.js';
 import { portalDatetimeToIso } from './portal-datetime.js';
 

@@ -25,7 +25,8 @@ export type IssueSink = (issue: SourceIssue) => void;
 export function formatPosition(p: SourcePosition): string {
   const parts: string[] = [];
   if (p.entry !== undefined) parts.push(p.entry);
-  if (p.line !== undefined) parts.push(p.column !== undefined ? `line ${p.line}:${p.column}` : `line ${p.line}`);
+  if (p.line !== undefined)
+    parts.push(p.column !== undefined ? `line ${p.line}:${p.column}` : `line ${p.line}`);
   if (p.offset !== undefined) parts.push(`offset ${p.offset}`);
   return parts.join(', ');
 }

@@ -124,7 +124,10 @@ export class JsonValueScanner {
           if (ended === 'after') {
             this.finishValue(text, captureFrom, i + 1, out);
             captureFrom = -1;
-          } else if (!this.skipping && this.captured.length + (i - Math.max(captureFrom, 0)) > this.limits.maxValueChars) {
+          } else if (
+            !this.skipping &&
+            this.captured.length + (i - Math.max(captureFrom, 0)) > this.limits.maxValueChars
+          ) {
             this.report({
               line: this.valueLine,
               column: this.valueColumn,
@@ -145,14 +148,22 @@ export class JsonValueScanner {
             this.state = State.Done;
             break;
           }
-          this.report({ line: this.line, column: this.column, message: "expected ',' or ']' after an element" });
+          this.report({
+            line: this.line,
+            column: this.column,
+            message: "expected ',' or ']' after an element",
+          });
           // Resynchronise: treat what follows as the next element.
           this.state = State.ExpectElement;
           i--;
           continue;
         case State.Done:
           if (!isWhitespace(c) && !this.trailingReported) {
-            this.report({ line: this.line, column: this.column, message: 'text after the end of the JSON value: ignored' });
+            this.report({
+              line: this.line,
+              column: this.column,
+              message: 'text after the end of the JSON value: ignored',
+            });
             this.trailingReported = true;
           }
           break;
@@ -177,9 +188,17 @@ export class JsonValueScanner {
       this.finishValue('', -1, 0, out);
     }
     if (this.state === State.InValue) {
-      this.report({ line: this.valueLine, column: this.valueColumn, message: 'value not closed before the end of the file' });
+      this.report({
+        line: this.valueLine,
+        column: this.valueColumn,
+        message: 'value not closed before the end of the file',
+      });
     } else if (this.state === State.ExpectElement || this.state === State.AfterElement) {
-      this.report({ line: this.line, column: this.column, message: "array not closed (missing ']') at the end of the file" });
+      this.report({
+        line: this.line,
+        column: this.column,
+        message: "array not closed (missing ']') at the end of the file",
+      });
     } else if (this.state === State.Start && this.mode === 'document') {
       this.report({ line: this.line, column: this.column, message: 'empty file: no JSON value' });
     }

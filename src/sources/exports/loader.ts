@@ -12,7 +12,12 @@
  */
 import { createReadStream } from 'node:fs';
 import type { TableSchema } from '../../types/scalar.js';
-import { TableAccumulator, type AccumulatorOptions, defaultAccumulatorOptions, type RowBatch } from './accumulate.js';
+import {
+  TableAccumulator,
+  type AccumulatorOptions,
+  defaultAccumulatorOptions,
+  type RowBatch,
+} from './accumulate.js';
 import { type IssueSink, type SourcePosition } from './issues.js';
 import { tableColumnNames, tableFromFileName, tableNameForUnknownFile } from './naming.js';
 import {

@@ -3,7 +3,8 @@
  * `7/8/2021, 4:00:30.210 PM` (en-US: month/day/year, a comma, a 12-hour clock). Kusto's own
  * datetime parser does not read it, so it is rewritten here into the ISO form that parser reads.
  */
-const PORTAL_FORM = /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?\s*([AaPp][Mm])$/;
+const PORTAL_FORM =
+  /^(\d{1,2})\/(\d{1,2})\/(\d{4}),\s+(\d{1,2}):(\d{2})(?::(\d{2})(\.\d{1,7})?)?\s*([AaPp][Mm])$/;
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

@@ -14,7 +14,12 @@ import type { ColumnSchema, DynamicValue } from '../../types/scalar.js';
 import { isScalarType } from '../../types/scalar.js';
 import { isBag, newBag, parseJson, type DynamicObject } from '../../engine/values/dynamic.js';
 import { CsvRecordReader, type CsvLimits, defaultCsvLimits } from './csv.js';
-import { JsonValueScanner, type JsonScanLimits, defaultJsonScanLimits, type ScannedValue } from './json-scan.js';
+import {
+  JsonValueScanner,
+  type JsonScanLimits,
+  defaultJsonScanLimits,
+  type ScannedValue,
+} from './json-scan.js';
 import { LineSplitter } from './lines.js';
 
 export interface RawRecord {
@@ -64,7 +69,11 @@ function objectRecord(
 ): RawRecord | undefined {
   if (value === undefined) return undefined;
   if (!isBag(value)) {
-    report(at.line, at.column, `expected an object (a row), found ${Array.isArray(value) ? 'an array' : 'a scalar'}: skipped`);
+    report(
+      at.line,
+      at.column,
+      `expected an object (a row), found ${Array.isArray(value) ? 'an array' : 'a scalar'}: skipped`,
+    );
     return undefined;
   }
   return { values: value, line: at.line, textual: false };
@@ -82,11 +91,10 @@ export async function* jsonLinesRecords(
     for (const { text: lineText, line } of lines) {
       if (lineText.trim() === '') continue;
       // The scanner bounds depth and size and reports where a line goes wrong.
-      const scanner = new JsonValueScanner(
-        'document',
-        (p) => report(line, p.column, p.message),
-        { maxDepth: limits.json.maxDepth, maxValueChars: limits.maxLineChars },
-      );
+      const scanner = new JsonValueScanner('document', (p) => report(line, p.column, p.message), {
+        maxDepth: limits.json.maxDepth,
+        maxValueChars: limits.maxLineChars,
+      });
       const values = [...scanner.push(lineText), ...scanner.finish()];
       for (const v of values) {
         const at = { ...v, line };
@@ -176,19 +184,30 @@ export function declaredType(name: string): ColumnSchema['type'] | undefined {
   return kustoAliases[lower] ?? dotNetTypes[lower];
 }
 
-function* apiShapeRecords(tables: DynamicValue[], at: ScannedValue, report: RecordProblemSink): Generator<RawRecord> {
+function* apiShapeRecords(
+  tables: DynamicValue[],
+  at: ScannedValue,
+  report: RecordProblemSink,
+): Generator<RawRecord> {
   for (let t = 0; t < tables.length; t++) {
     const table = tables[t];
     if (!isBag(table) || !Array.isArray(table['columns']) || !Array.isArray(table['rows'])) {
       report(at.line, at.column, `tables[${t}] has no "columns" and "rows": skipped`);
       continue;
     }
-    const name = typeof table['name'] === 'string' ? table['name'] : typeof table['TableName'] === 'string' ? table['TableName'] : '';
+    const name =
+      typeof table['name'] === 'string'
+        ? table['name']
+        : typeof table['TableName'] === 'string'
+          ? table['TableName']
+          : '';
     const columns: ColumnSchema[] = [];
     let usable = true;
     for (const [c, column] of table['columns'].entries()) {
       const columnName = isBag(column) ? (column['name'] ?? column['ColumnName']) : undefined;
-      const typeName = isBag(column) ? (column['type'] ?? column['ColumnType'] ?? column['DataType']) : undefined;
+      const typeName = isBag(column)
+        ? (column['type'] ?? column['ColumnType'] ?? column['DataType'])
+        : undefined;
       const type = typeof typeName === 'string' ? declaredType(typeName) : undefined;
       if (typeof columnName !== 'string' || type === undefined) {
         report(at.line, at.column, `tables[${t}].columns[${c}] has no usable name and type: table skipped`);
@@ -201,7 +220,11 @@ function* apiShapeRecords(tables: DynamicValue[], at: ScannedValue, report: Reco
     const declared: DeclaredTable = { name, columns };
     for (const [r, row] of table['rows'].entries()) {
       if (!Array.isArray(row) || row.length !== columns.length) {
-        report(at.line, at.column, `tables[${t}].rows[${r}] is not an array of ${columns.length} values: skipped`);
+        report(
+          at.line,
+          at.column,
+          `tables[${t}].rows[${r}] is not an array of ${columns.length} values: skipped`,
+        );
         continue;
       }
       const values = newBag();
@@ -236,7 +259,11 @@ export async function* csvRecords(
       }
       if (record.fields.length === 1 && record.fields[0] === '') continue; // blank line
       if (record.fields.length !== header.length) {
-        report(record.line, undefined, `${record.fields.length} fields where the header has ${header.length}: skipped`);
+        report(
+          record.line,
+          undefined,
+          `${record.fields.length} fields where the header has ${header.length}: skipped`,
+        );
         continue;
       }
       const values = newBag();

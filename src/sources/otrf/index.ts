@@ -11,7 +11,12 @@ import { mapMordorRecord, type ActivityTitles } from './mordor.js';
 import { detectFromHead, type InputFormat } from '../detect.js';
 import type { RowBatch } from '../exports/accumulate.js';
 import { SourceError } from '../exports/issues.js';
-import { readExportFile, readExportText, type ExportFormat, type ExportReadOptions } from '../exports/loader.js';
+import {
+  readExportFile,
+  readExportText,
+  type ExportFormat,
+  type ExportReadOptions,
+} from '../exports/loader.js';
 import type { RawRecord } from '../exports/records.js';
 import { decodeText } from '../exports/text.js';
 
@@ -25,7 +30,9 @@ const noTitles: ActivityTitles = () => undefined;
 
 function exportOptions(options: LogReadOptions): ExportReadOptions {
   const titles = options.activityTitles ?? noTitles;
-  const securityEventColumns = new Set(options.knownTables.get('SecurityEvent')?.columns.map((c) => c.name) ?? []);
+  const securityEventColumns = new Set(
+    options.knownTables.get('SecurityEvent')?.columns.map((c) => c.name) ?? [],
+  );
   return {
     ...options,
     mapRecord: (record: RawRecord) => {
@@ -85,7 +92,11 @@ async function* readZip(path: string, options: LogReadOptions): AsyncGenerator<R
  * Reads a log file of the given format (from detect.ts) into row batches. Problems in records
  * are reported through `options.onIssue`; an archive that cannot be opened throws SourceError.
  */
-export async function* readLogFile(path: string, format: InputFormat, options: LogReadOptions): AsyncGenerator<RowBatch> {
+export async function* readLogFile(
+  path: string,
+  format: InputFormat,
+  options: LogReadOptions,
+): AsyncGenerator<RowBatch> {
   if (format === 'zip') {
     yield* readZip(path, options);
     return;

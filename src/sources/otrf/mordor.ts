@@ -243,7 +243,8 @@ export function mapToSentinel(
   row['Task'] = event.task;
   row['Level'] = String(level.level);
   const title = event.eventId === null ? undefined : titles(event.eventId);
-  row['Activity'] = event.eventId === null ? '' : title ? `${event.eventId} - ${title}` : String(event.eventId);
+  row['Activity'] =
+    event.eventId === null ? '' : title ? `${event.eventId} - ${title}` : String(event.eventId);
   row['EventData'] = securityEventData(event.data);
   const copied = event.eventId === null ? undefined : COPIED_FIELDS.get(event.eventId);
   const fields = new Map<string, string>();

@@ -127,7 +127,11 @@ export class ZipArchive {
       }
     } catch (e) {
       if (e instanceof SourceError) throw e;
-      throw new SourceError(this.path, { entry: entry.name }, `corrupt compressed data: ${(e as Error).message}`);
+      throw new SourceError(
+        this.path,
+        { entry: entry.name },
+        `corrupt compressed data: ${(e as Error).message}`,
+      );
     } finally {
       // Also when the reader stops early: no stream is left reading the file.
       compressed.destroy();
@@ -235,7 +239,7 @@ async function readCentralDirectory(
 
     // ZIP64 extended information: present fields follow in a fixed order, only those maxed out.
     const extra = cd.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength);
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const length = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {

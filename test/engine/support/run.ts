@@ -43,7 +43,10 @@ export function lastOperator(plan: QueryPlan): Operator {
 /** A copy of `plan` whose final operator is replaced by `f(op)`. */
 export function withLastOperator(plan: QueryPlan, f: (op: Operator) => Operator): QueryPlan {
   const result = plan.result as Pipeline;
-  return { ...plan, result: { ...result, operators: [...result.operators.slice(0, -1), f(lastOperator(plan))] } };
+  return {
+    ...plan,
+    result: { ...result, operators: [...result.operators.slice(0, -1), f(lastOperator(plan))] },
+  };
 }
 
 /** A cell as text-like data: numbers stay numbers, longs/datetimes/timespans/dynamic become strings. */
@@ -100,7 +103,8 @@ export async function checkInvalid(c: InvalidCase, tables?: ReadonlyMap<string, 
   await assert.rejects(runKql(c.query, tables), (e: unknown) => {
     assert.ok(e instanceof KqlRuntimeError, `expected a KqlRuntimeError, got ${String(e)}`);
     assert.equal(e.code, c.code, e.message);
-    if (c.message !== undefined) assert.ok(e.message.includes(c.message), `message "${e.message}" lacks "${c.message}"`);
+    if (c.message !== undefined)
+      assert.ok(e.message.includes(c.message), `message "${e.message}" lacks "${c.message}"`);
     if (c.at !== undefined) {
       assert.ok(e.span !== null, 'error has no span');
       assert.equal(c.query.slice(e.span.start, e.span.end), c.at);

@@ -17,7 +17,8 @@ export function tableFromRecords(schema: TableSchema, records: readonly Record<s
       const t = types.get(k);
       if (t === undefined || v === null || v === undefined) continue;
       const asDynamic = parseJson(JSON.stringify(v)) ?? null;
-      row[k] = typeof v === 'string' && t !== 'dynamic' ? convert(v, 'string', t) : convert(asDynamic, 'dynamic', t);
+      row[k] =
+        typeof v === 'string' && t !== 'dynamic' ? convert(v, 'string', t) : convert(asDynamic, 'dynamic', t);
     }
     b.appendRow(row);
   }

@@ -13,13 +13,19 @@ const iff = def(3, 3, (args, name) => {
   const u = unify(name, [args[1]!, args[2]!]);
   if ('error' in u) return u.error;
   const cond = asBool(args[0]!.type);
-  const [thenConv, elseConv] = u.convert as [(v: ScalarValue) => ScalarValue, (v: ScalarValue) => ScalarValue];
+  const [thenConv, elseConv] = u.convert as [
+    (v: ScalarValue) => ScalarValue,
+    (v: ScalarValue) => ScalarValue,
+  ];
   return bound(u.type, (a) => (cond(a[0]!) === true ? thenConv(a[1]!) : elseConv(a[2]!)));
 });
 
 /** case(pred1, then1, ..., else) (case-function.md). */
 const caseFn = def(3, Infinity, (args, name) => {
-  if (args.length % 2 === 0) return failure(`The function '${name}' expects an odd number of arguments: predicate/value pairs and an else value.`);
+  if (args.length % 2 === 0)
+    return failure(
+      `The function '${name}' expects an odd number of arguments: predicate/value pairs and an else value.`,
+    );
   const values = args.filter((_, i) => i % 2 === 1 || i === args.length - 1);
   const u = unify(name, values);
   if ('error' in u) return u.error;

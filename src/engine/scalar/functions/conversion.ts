@@ -5,7 +5,8 @@
  */
 import type { ScalarType } from '../../../types/scalar.js';
 import { converter, toDynamic, toLong, toStringValue } from '../../values/convert.js';
-import { bound, failure } from '../bound.js';
+import { newGuid } from '../../values/guid.js';
+import { bound, failure, volatileBound } from '../bound.js';
 import { type FunctionTable, def } from './registry.js';
 
 function to(target: ScalarType) {
@@ -26,7 +27,8 @@ const parseJsonDef = def(1, 1, (args) => {
 /** tohex(value[, minLength]): two's complement hex of a long, zero-padded (tohex-function.md). */
 const tohex = def(1, 2, (args) => {
   const from = args[0]!.type;
-  if (from === 'string' || from === 'dynamic' || from === 'guid') return failure(`tohex() expects an integer, not ${from}.`, 0);
+  if (from === 'string' || from === 'dynamic' || from === 'guid')
+    return failure(`tohex() expects an integer, not ${from}.`, 0);
   const minLengthType = args[1]?.type;
   return bound('string', (a) => {
     const v = toLong(a[0]!, from);
@@ -59,4 +61,5 @@ export const conversionFunctions: FunctionTable = {
   parse_json: parseJsonDef,
   parsejson: parseJsonDef,
   tohex,
+  new_guid: def(0, 0, () => volatileBound('guid', () => newGuid())),
 };

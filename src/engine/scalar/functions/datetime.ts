@@ -23,7 +23,20 @@ import {
 } from '../../values/datetime.js';
 import { UNIX_EPOCH_TICKS } from '../../../types/scalar.js';
 import type { ArgInfo, BindResult } from '../api.js';
-import { asDatetime, asIndex, asLong, asReal, asString, asTimespan, bound, constantString, failure, isIntegral, isNumeric, volatileBound } from '../bound.js';
+import {
+  asDatetime,
+  asIndex,
+  asLong,
+  asReal,
+  asString,
+  asTimespan,
+  bound,
+  constantString,
+  failure,
+  isIntegral,
+  isNumeric,
+  volatileBound,
+} from '../bound.js';
 import { type FunctionTable, def } from './registry.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -93,7 +106,18 @@ function ticksOfDay(day: number): bigint {
   return BigInt(day) * TICKS_PER_DAY;
 }
 
-type Unit = 'year' | 'quarter' | 'month' | 'week' | 'day' | 'hour' | 'minute' | 'second' | 'millisecond' | 'microsecond' | 'nanosecond';
+type Unit =
+  | 'year'
+  | 'quarter'
+  | 'month'
+  | 'week'
+  | 'day'
+  | 'hour'
+  | 'minute'
+  | 'second'
+  | 'millisecond'
+  | 'microsecond'
+  | 'nanosecond';
 
 const UNIT_NAMES: Readonly<Record<string, Unit>> = {
   year: 'year',
@@ -191,7 +215,9 @@ function datetimeDiff(unit: Unit, a: bigint, b: bigint): bigint {
     case 'quarter': {
       const pa = datetimeParts(a);
       const pb = datetimeParts(b);
-      return BigInt(pa.year * 4 + Math.floor((pa.month - 1) / 3) - (pb.year * 4 + Math.floor((pb.month - 1) / 3)));
+      return BigInt(
+        pa.year * 4 + Math.floor((pa.month - 1) / 3) - (pb.year * 4 + Math.floor((pb.month - 1) / 3)),
+      );
     }
     case 'month': {
       const pa = datetimeParts(a);
@@ -291,7 +317,10 @@ function startOf(period: Period, ticks: bigint, offset: number): bigint | null {
 function endOf(period: Period, ticks: bigint, offset: number): bigint | null {
   const start = startOf(period, ticks, offset);
   if (start === null) return null;
-  const next = period === 'year' && datetimeParts(start).year === 9999 ? MAX_DATETIME_TICKS + 1n : startOf(period, start, 1);
+  const next =
+    period === 'year' && datetimeParts(start).year === 9999
+      ? MAX_DATETIME_TICKS + 1n
+      : startOf(period, start, 1);
   return next === null ? MAX_DATETIME_TICKS : next - 1n;
 }
 
@@ -319,7 +348,7 @@ type Token = string | { letter: string; count: number };
 /** Splits a format into specifier runs (`yyyy`, `fff`) and literal delimiters. */
 function tokenizeFormat(format: string): Token[] {
   const tokens: Token[] = [];
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const c = format[i]!;
     if (FORMAT_LETTERS.has(c)) {
       let j = i;
@@ -546,7 +575,7 @@ export const datetimeFunctions: FunctionTable = {
       return r === null ? null : Number(r);
     });
   }),
-  dayofweek: partFunction((t) => BigInt(((Number(t / TICKS_PER_DAY) + 1) % 7)) * TICKS_PER_DAY, 'timespan'),
+  dayofweek: partFunction((t) => BigInt((Number(t / TICKS_PER_DAY) + 1) % 7) * TICKS_PER_DAY, 'timespan'),
   dayofmonth: partFunction((t) => datetimeParts(t).day, 'int'),
   dayofyear: partFunction((t) => {
     const p = datetimeParts(t);
@@ -577,8 +606,20 @@ export const datetimeFunctions: FunctionTable = {
       if (v.some((x) => x === null)) return null;
       // make_timespan(hour, minute), (hour, minute, second), (day, hour, minute, second).
       const n = v as number[];
-      const [d, h, m, s] = n.length === 2 ? [0, n[0]!, n[1]!, 0] : n.length === 3 ? [0, n[0]!, n[1]!, n[2]!] : n.length === 1 ? [0, n[0]!, 0, 0] : [n[0]!, n[1]!, n[2]!, n[3]!];
-      return BigInt(d) * TICKS_PER_DAY + BigInt(h) * TICKS_PER_HOUR + BigInt(m) * TICKS_PER_MINUTE + BigInt(Math.round(s * 1e7));
+      const [d, h, m, s] =
+        n.length === 2
+          ? [0, n[0]!, n[1]!, 0]
+          : n.length === 3
+            ? [0, n[0]!, n[1]!, n[2]!]
+            : n.length === 1
+              ? [0, n[0]!, 0, 0]
+              : [n[0]!, n[1]!, n[2]!, n[3]!];
+      return (
+        BigInt(d) * TICKS_PER_DAY +
+        BigInt(h) * TICKS_PER_HOUR +
+        BigInt(m) * TICKS_PER_MINUTE +
+        BigInt(Math.round(s * 1e7))
+      );
     });
   }),
   unixtime_seconds_todatetime: unixToDatetime(1e7),

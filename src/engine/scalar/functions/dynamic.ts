@@ -117,8 +117,20 @@ const extractJson = def(2, 3, (args) => {
   const path = asString(args[0]!.type);
   const source = asString(args[1]!.type);
   const typeName = args[2]?.constant;
-  const known: Record<string, ScalarType> = { string: 'string', long: 'long', int: 'int', real: 'real', double: 'real', bool: 'bool', datetime: 'datetime', dynamic: 'dynamic', guid: 'guid', timespan: 'timespan' };
-  const resultType: ScalarType = typeof typeName === 'string' ? (known[typeName.replace(/^typeof\(|\)$/g, '')] ?? 'string') : 'string';
+  const known: Record<string, ScalarType> = {
+    string: 'string',
+    long: 'long',
+    int: 'int',
+    real: 'real',
+    double: 'real',
+    bool: 'bool',
+    datetime: 'datetime',
+    dynamic: 'dynamic',
+    guid: 'guid',
+    timespan: 'timespan',
+  };
+  const resultType: ScalarType =
+    typeof typeName === 'string' ? (known[typeName.replace(/^typeof\(|\)$/g, '')] ?? 'string') : 'string';
   const convert = converter('dynamic', resultType);
   return bound(resultType, (a) => {
     const f = compileJsonPath(path(a[0]!));
@@ -224,7 +236,9 @@ export const dynamicFunctions: FunctionTable = {
       if (!Array.isArray(v)) return null;
       const i = idx(a[1]!);
       const points = (Array.isArray(i) ? i : [i]).map((p) => Number(p)).filter((p) => Number.isFinite(p));
-      const cuts = points.map((p) => (p < 0 ? v.length + p : p)).map((p) => Math.max(0, Math.min(v.length, p)));
+      const cuts = points
+        .map((p) => (p < 0 ? v.length + p : p))
+        .map((p) => Math.max(0, Math.min(v.length, p)));
       const out: DynamicValue[] = [];
       let prev = 0;
       for (const c of cuts) {
@@ -377,7 +391,8 @@ function arrayIff(args: readonly ArgInfo[]) {
     const ev = e(a[2]!);
     return cond.map((b, i) => {
       const pick = (x: DynamicValue) => (Array.isArray(x) ? (x[i] ?? null) : x);
-      const truth = typeof b === 'boolean' ? b : typeof b === 'number' || typeof b === 'bigint' ? Number(b) !== 0 : null;
+      const truth =
+        typeof b === 'boolean' ? b : typeof b === 'number' || typeof b === 'bigint' ? Number(b) !== 0 : null;
       return truth === null ? null : truth ? pick(tv) : pick(ev);
     });
   });
@@ -429,10 +444,12 @@ function rangeDef(args: readonly ArgInfo[]) {
     });
   }
   const integral = (args as ArgInfo[]).every((x) => x.type === 'int' || x.type === 'long');
-  const num = (x: ArgInfo) => (v: ScalarValue) => (v === null ? null : x.type === 'dynamic' ? Number(v) : Number(v as number));
+  const num = (x: ArgInfo) => (v: ScalarValue) =>
+    v === null ? null : x.type === 'dynamic' ? Number(v) : Number(v as number);
   const [fs, fe] = [num(args[0]!), num(args[1]!)];
   const fst = args[2] ? num(args[2]) : () => 1;
-  if (!['int', 'long', 'real', 'decimal', 'dynamic'].includes(t)) return failure(`range() cannot count over ${t}.`, 0);
+  if (!['int', 'long', 'real', 'decimal', 'dynamic'].includes(t))
+    return failure(`range() cannot count over ${t}.`, 0);
   return bound('dynamic', (a) => {
     const s = fs(a[0]!);
     const e = fe(a[1]!);
@@ -451,7 +468,8 @@ function rangeDef(args: readonly ArgInfo[]) {
 
 function packDef() {
   return def(2, 128, (args, name) => {
-    if (args.length % 2 !== 0) return failure(`The function '${name}' expects key/value pairs: an even number of arguments.`);
+    if (args.length % 2 !== 0)
+      return failure(`The function '${name}' expects key/value pairs: an even number of arguments.`);
     const keys = args.filter((_, i) => i % 2 === 0).map((x) => asString(x.type));
     const vals = args.filter((_, i) => i % 2 === 1).map((x) => toDyn(x.type));
     return bound('dynamic', (a) => {

@@ -42,7 +42,9 @@ function decodeToString(s: string): string {
 
 /** RFC 3986 percent-encoding with lower-case hex (url-encode-component-function.md example). */
 function urlEncodeComponent(s: string): string {
-  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16)).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
+  return encodeURIComponent(s)
+    .replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16))
+    .replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase());
 }
 
 function urlDecode(s: string): string {

@@ -68,10 +68,19 @@ function isAlnum(c: number): boolean {
 /** A search prefix is a whole address or its leading octets ending with a dot. */
 function isValidPrefix(p: string): boolean {
   if (parseIpv4Address(p) !== null) return true;
-  return /^(\d{1,3}\.){1,3}$/.test(p) && p.split('.').slice(0, -1).every((o) => Number(o) <= 255);
+  return (
+    /^(\d{1,3}\.){1,3}$/.test(p) &&
+    p
+      .split('.')
+      .slice(0, -1)
+      .every((o) => Number(o) <= 255)
+  );
 }
 
-function listOf(values: readonly ScalarValue[], types: readonly import('../../../types/scalar.js').ScalarType[]): string[] {
+function listOf(
+  values: readonly ScalarValue[],
+  types: readonly import('../../../types/scalar.js').ScalarType[],
+): string[] {
   const out: string[] = [];
   values.forEach((v, i) => {
     const d = asDynamic(types[i]!)(v);
@@ -86,10 +95,14 @@ function hasIpv4Def(prefix: boolean, many: boolean) {
     const source = asString(args[0]!.type);
     const types = args.slice(1).map((a) => a.type);
     return bound('bool', (a) => {
-      const wanted = listOf(a.slice(1), types).filter((w) => (prefix ? isValidPrefix(w) : parseIpv4Address(w) !== null));
+      const wanted = listOf(a.slice(1), types).filter((w) =>
+        prefix ? isValidPrefix(w) : parseIpv4Address(w) !== null,
+      );
       if (wanted.length === 0) return false;
       const found = ipv4AddressesIn(source(a[0]!));
-      return found.some((f) => wanted.some((w) => (prefix ? f.startsWith(w) && (w.endsWith('.') || f === w) : f === w)));
+      return found.some((f) =>
+        wanted.some((w) => (prefix ? f.startsWith(w) && (w.endsWith('.') || f === w) : f === w)),
+      );
     });
   });
 }

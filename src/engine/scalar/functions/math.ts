@@ -12,7 +12,8 @@ import { type FunctionTable, def } from './registry.js';
 
 function realFn(f: (x: number) => number) {
   return def(1, 1, (args) => {
-    if (!isNumeric(args[0]!.type) && args[0]!.type !== 'dynamic') return failure(`expected a number, got ${args[0]!.type}.`, 0);
+    if (!isNumeric(args[0]!.type) && args[0]!.type !== 'dynamic')
+      return failure(`expected a number, got ${args[0]!.type}.`, 0);
     const x = asReal(args[0]!.type);
     return bound('real', (a) => {
       const v = x(a[0]!);
@@ -68,8 +69,14 @@ function bitOp(f: (a: bigint, b: bigint) => bigint) {
 export const mathFunctions: FunctionTable = {
   abs: def(1, 1, (args) => {
     const t = keepType(args);
-    if (t === 'long') return bound('long', (a) => (a[0] === null ? null : (a[0] as bigint) < 0n ? wrapLong(-(a[0] as bigint)) : a[0]!));
-    if (t === 'timespan') return bound('timespan', (a) => (a[0] === null ? null : (a[0] as bigint) < 0n ? -(a[0] as bigint) : a[0]!));
+    if (t === 'long')
+      return bound('long', (a) =>
+        a[0] === null ? null : (a[0] as bigint) < 0n ? wrapLong(-(a[0] as bigint)) : a[0]!,
+      );
+    if (t === 'timespan')
+      return bound('timespan', (a) =>
+        a[0] === null ? null : (a[0] as bigint) < 0n ? -(a[0] as bigint) : a[0]!,
+      );
     if (t === 'int') return bound('int', (a) => (a[0] === null ? null : Math.abs(a[0] as number) | 0));
     const x = asReal(args[0]!.type);
     return bound(t === 'decimal' ? 'decimal' : 'real', (a) => {
@@ -97,7 +104,7 @@ export const mathFunctions: FunctionTable = {
         if (p >= 0) return t === 'int' ? Number(v) : v;
         const f = 10n ** BigInt(-p);
         const half = f / 2n;
-        const r = ((v < 0n ? -v : v) + half) / f * f;
+        const r = (((v < 0n ? -v : v) + half) / f) * f;
         const signed = v < 0n ? -r : r;
         return t === 'int' ? Number(signed) : signed;
       });

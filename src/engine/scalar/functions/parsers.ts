@@ -27,7 +27,8 @@ function queryParameters(query: string): DynamicValue {
   return bag;
 }
 
-const URL_FORM = /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/;
+const URL_FORM =
+  /^([A-Za-z][A-Za-z0-9+.-]*):\/\/(?:([^:@/]*)(?::([^@/]*))?@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/;
 
 /** parse_url(url) (parse-url-function.md): empty bag for text that is not an absolute URL. */
 export function parseUrl(url: string): DynamicValue {
@@ -166,9 +167,14 @@ export const parserFunctions: FunctionTable = {
     const kind = asString(args[1]!.type);
     const constant = args[1]!.constant;
     if (typeof constant === 'string' && constant.toLowerCase() !== 'windows') {
-      return failure(`parse_command_line(): parser '${constant}' is not supported; the only parser is "windows".`, 1);
+      return failure(
+        `parse_command_line(): parser '${constant}' is not supported; the only parser is "windows".`,
+        1,
+      );
     }
-    return bound('dynamic', (a) => (kind(a[1]!).toLowerCase() === 'windows' ? parseWindowsCommandLine(s(a[0]!)) : null));
+    return bound('dynamic', (a) =>
+      kind(a[1]!).toLowerCase() === 'windows' ? parseWindowsCommandLine(s(a[0]!)) : null,
+    );
   }),
   parse_xml: def(1, 1, (args) => {
     const s = asString(args[0]!.type);

@@ -7,7 +7,14 @@ import type { DynamicValue, ScalarType, ScalarValue } from '../../../types/scala
 import { converter } from '../../values/convert.js';
 import type { ArgInfo, BindResult } from '../api.js';
 import { asDynamic, asIndex, asString, bound, constantString, failure } from '../bound.js';
-import { type CompiledRegex, compileRegex, compileRewrite, regexQuote, regexReplaceAll, tryCompileRegex } from '../regex.js';
+import {
+  type CompiledRegex,
+  compileRegex,
+  compileRewrite,
+  regexQuote,
+  regexReplaceAll,
+  tryCompileRegex,
+} from '../regex.js';
 import { indexOfOccurrence } from './strings.js';
 import { type FunctionTable, def } from './registry.js';
 
@@ -32,8 +39,20 @@ function typeArg(arg: ArgInfo | undefined): ScalarType | null | undefined {
   if (arg === undefined) return undefined;
   const name = constantString(arg);
   const known: Record<string, ScalarType> = {
-    string: 'string', int: 'int', long: 'long', real: 'real', double: 'real', decimal: 'decimal', bool: 'bool',
-    boolean: 'bool', datetime: 'datetime', date: 'datetime', timespan: 'timespan', time: 'timespan', guid: 'guid', dynamic: 'dynamic',
+    string: 'string',
+    int: 'int',
+    long: 'long',
+    real: 'real',
+    double: 'real',
+    decimal: 'decimal',
+    bool: 'bool',
+    boolean: 'bool',
+    datetime: 'datetime',
+    date: 'datetime',
+    timespan: 'timespan',
+    time: 'timespan',
+    guid: 'guid',
+    dynamic: 'dynamic',
   };
   if (name === undefined) return null;
   return known[name.replace(/^typeof\(|\)$/g, '').trim()] ?? null;
@@ -46,7 +65,8 @@ const extract = def(3, 4, (args) => {
   const group = asIndex(args[1]!.type);
   const source = asString(args[2]!.type);
   const type = typeArg(args[3]);
-  if (type === null) return failure('extract(): the fourth argument must be a type, such as typeof(long).', 3);
+  if (type === null)
+    return failure('extract(): the fourth argument must be a type, such as typeof(long).', 3);
   const resultType = type ?? 'string';
   const convert = converter('string', resultType);
   return bound(resultType, (a) => {
@@ -189,4 +209,3 @@ export const regexFunctions: FunctionTable = {
   trim_start: trimDef(true, false),
   trim_end: trimDef(false, true),
 };
-

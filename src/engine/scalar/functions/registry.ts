@@ -49,10 +49,21 @@ function numericRank(t: ScalarType): number {
 export function unify(
   name: string,
   args: readonly ArgInfo[],
-): { type: ScalarType; convert: ((v: import('../../../types/scalar.js').ScalarValue) => import('../../../types/scalar.js').ScalarValue)[] } | { error: BindResult } {
+):
+  | {
+      type: ScalarType;
+      convert: ((
+        v: import('../../../types/scalar.js').ScalarValue,
+      ) => import('../../../types/scalar.js').ScalarValue)[];
+    }
+  | { error: BindResult } {
   const type = commonType(args.map((a) => a.type));
   if (type === null) {
-    return { error: failure(`The arguments of '${name}' must all have the same type (got ${args.map((a) => a.type).join(', ')}).`) };
+    return {
+      error: failure(
+        `The arguments of '${name}' must all have the same type (got ${args.map((a) => a.type).join(', ')}).`,
+      ),
+    };
   }
   return { type, convert: args.map((a) => converter(a.type, type)) };
 }

@@ -161,7 +161,9 @@ const replaceStrings = def(3, 3, (args) => {
     const lookups = l(a[1]!);
     const rewrites = r(a[2]!);
     if (!Array.isArray(lookups) || !Array.isArray(rewrites)) return text;
-    const pairs = lookups.map((k, i) => [dynamicToString(k), dynamicToString(rewrites[i] ?? null)] as const).filter(([k]) => k !== '');
+    const pairs = lookups
+      .map((k, i) => [dynamicToString(k), dynamicToString(rewrites[i] ?? null)] as const)
+      .filter(([k]) => k !== '');
     let out = '';
     let i = 0;
     while (i < text.length) {
@@ -211,7 +213,11 @@ const countof = def(2, 3, (args) => {
 
 /** translate(searchList, replacementList, source) (translate-function.md). */
 const translate = def(3, 3, (args) => {
-  const [sl, rl, src] = args.map((x) => asString(x.type)) as [Adapter<string>, Adapter<string>, Adapter<string>];
+  const [sl, rl, src] = args.map((x) => asString(x.type)) as [
+    Adapter<string>,
+    Adapter<string>,
+    Adapter<string>,
+  ];
   return bound('string', (a) => {
     const search = Array.from(sl(a[0]!));
     const replace = Array.from(rl(a[1]!));
@@ -234,7 +240,9 @@ const strrep = def(2, 3, (args) => {
   return bound('string', (a) => {
     const count = n(a[1]!);
     if (count === null || count <= 0) return '';
-    return Array(Math.min(count, 1024)).fill(v(a[0]!)).join(d(a[2] ?? ''));
+    return Array(Math.min(count, 1024))
+      .fill(v(a[0]!))
+      .join(d(a[2] ?? ''));
   });
 });
 
@@ -286,7 +294,10 @@ export const stringFunctions: FunctionTable = {
   toupper: stringFn('string', (s) => s.toUpperCase()),
   reverse: stringFn('string', (s) => Array.from(s).reverse().join('')),
   isascii: stringFn('bool', isAscii),
-  isutf8: stringFn('bool', (s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)),
+  isutf8: stringFn(
+    'bool',
+    (s) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s),
+  ),
   unicode_codepoints_from_string: def(1, 1, (args) => {
     const s = asString(args[0]!.type);
     return bound('dynamic', (a) => Array.from(s(a[0]!), (ch) => ch.codePointAt(0)!));
