@@ -236,6 +236,11 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** The first `n` elements: the array itself when it is exactly full (a builder is not reused after finish). */
+function exact<T extends { length: number; slice(start: number, end: number): T }>(arr: T, n: number): T {
+  return arr.length === n ? arr : arr.slice(0, n);
+}
+
 function grown<T extends { length: number; set(a: ArrayLike<any>): void }>(
   arr: T,
   make: (n: number) => T,
@@ -264,7 +269,7 @@ class BoolBuilder implements VectorBuilder {
     this.length++;
   }
   finish(): BoolVector {
-    return new BoolVector(this.values.slice(0, this.length), this.nulls, this.length);
+    return new BoolVector(exact(this.values, this.length), this.nulls, this.length);
   }
 }
 
@@ -286,7 +291,7 @@ class IntBuilder implements VectorBuilder {
     this.length++;
   }
   finish(): IntVector {
-    return new IntVector(this.values.slice(0, this.length), this.nulls, this.length);
+    return new IntVector(exact(this.values, this.length), this.nulls, this.length);
   }
 }
 
@@ -311,7 +316,7 @@ class LongBuilder implements VectorBuilder {
     this.length++;
   }
   finish(): LongVector {
-    return new LongVector(this.type, this.values.slice(0, this.length), this.nulls, this.length);
+    return new LongVector(this.type, exact(this.values, this.length), this.nulls, this.length);
   }
 }
 
@@ -335,7 +340,7 @@ class RealBuilder implements VectorBuilder {
     this.length++;
   }
   finish(): RealVector {
-    return new RealVector(this.type, this.values.slice(0, this.length), this.nulls, this.length);
+    return new RealVector(this.type, exact(this.values, this.length), this.nulls, this.length);
   }
 }
 
@@ -359,7 +364,7 @@ export class StringBuilder implements VectorBuilder {
     this.codes[this.length++] = code;
   }
   finish(): StringVector {
-    return new StringVector(this.codes.slice(0, this.length), this.dict, this.length);
+    return new StringVector(exact(this.codes, this.length), this.dict, this.length);
   }
 }
 

@@ -51,8 +51,29 @@ function namesBySource(operator: SyntaxNode): Map<number, string> {
  * The items of an extend/project/summarize/... list as named expressions.
  * `operator` is the node whose result type holds the output columns.
  */
-export function namedExpressions(items: readonly SyntaxNode[], operator: SyntaxNode, ctx: BuildContext): NamedExpr[] {
+export function namedExpressions(
+  items: readonly SyntaxNode[],
+  operator: SyntaxNode,
+  ctx: BuildContext,
+  /** Names already given by this operator (summarize names its `by` list, then its aggregates). */
+  used: Set<string> = new Set(),
+): NamedExpr[] {
   const bySource = namesBySource(operator);
+  const claimed = new Set(bySource.values());
+  const type = operator.semantic?.type;
+  const outputNames = new Set(type?.kind === 'table' ? type.columns.map((c) => c.name) : []);
+  /**
+   * A default name already given in this operator: Kusto numbers the later one (`max_x1`).
+   * The numbered name must be one the binder's output has and no other expression claims.
+   */
+  const uniqueDefault = (name: string): string => {
+    if (!used.has(name)) return name;
+    for (let k = 1; k <= used.size + 1; k++) {
+      const candidate = `${name}${k}`;
+      if (!used.has(candidate) && !claimed.has(candidate) && outputNames.has(candidate)) return candidate;
+    }
+    return name;
+  };
   const out: NamedExpr[] = [];
   let unnamed = 0;
   for (const item of items) {
@@ -62,6 +83,7 @@ export function namedExpressions(items: readonly SyntaxNode[], operator: SyntaxN
       const written = nameText(nodeByRole(item, 'Name'));
       if (value === null) continue;
       const name = bySource.get(value.id) ?? written ?? `Column${++unnamed}`;
+      used.add(name);
       out.push({ name, expr: buildExpr(value, ctx, 'scalar'), span });
       continue;
     }
@@ -72,6 +94,7 @@ export function namedExpressions(items: readonly SyntaxNode[], operator: SyntaxN
       for (const d of declared) {
         if (d.isToken) continue;
         const name = nameText(d) ?? `Column${++unnamed}`;
+        used.add(name);
         out.push({ name, expr: unsupportedScalar('(a, b) = ... multiple-name assignment', item, ctx), span });
       }
       continue;
@@ -79,7 +102,8 @@ export function namedExpressions(items: readonly SyntaxNode[], operator: SyntaxN
     const fromBinder = bySource.get(item.id);
     const passThrough =
       item.kind === 'NameReference' && item.semantic?.symbol?.kind === 'column' ? nameText(item) : null;
-    const name = fromBinder ?? passThrough ?? item.semantic?.resultName ?? `Column${++unnamed}`;
+    const name = fromBinder ?? passThrough ?? uniqueDefault(item.semantic?.resultName ?? `Column${++unnamed}`);
+    used.add(name);
     out.push({ name, expr: buildExpr(item, ctx, 'scalar'), span });
   }
   return out;

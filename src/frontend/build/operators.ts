@@ -98,12 +98,11 @@ const projectReorder: OperatorBuilder = (node, ctx) => {
 
 const summarize: OperatorBuilder = (node, ctx) => {
   const byClause = nodeByRole(node, 'ByClause');
-  return {
-    kind: 'summarize',
-    aggregates: namedExpressions(listByRole(node, 'Aggregates'), node, ctx),
-    by: byClause === null ? [] : namedExpressions(listByRole(byClause, 'Expressions'), node, ctx),
-    ...base(node, ctx),
-  };
+  const used = new Set<string>();
+  // The output has the `by` columns first, then the aggregates.
+  const by = byClause === null ? [] : namedExpressions(listByRole(byClause, 'Expressions'), node, ctx, used);
+  const aggregates = namedExpressions(listByRole(node, 'Aggregates'), node, ctx, used);
+  return { kind: 'summarize', aggregates, by, ...base(node, ctx) };
 };
 
 const count: OperatorBuilder = (node, ctx) => {
