@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EvtxEventSpec } from '../../src/sources/evtx-writer/index.js';
 import { projectRoot } from '../project-root.js';
 import { intrusion } from './intrusion.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../src/util/prng.js';
 import { routineWeek } from './routine.js';
 import { Timeline } from './timeline.js';
 

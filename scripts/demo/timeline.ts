@@ -2,7 +2,7 @@
 // of each EventID, and hands them out in time order, as Windows would have logged them.
 import { v, type EvtxEventSpec, type EvtxValue } from '../../src/sources/evtx-writer/index.js';
 import { layouts, type FieldType } from './layouts.js';
-import { Prng } from './prng.js';
+import { Prng } from '../../src/util/prng.js';
 import { host, type Account } from './world.js';
 
 /** 100-ns ticks since 1970-01-01 UTC. */

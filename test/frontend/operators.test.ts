@@ -336,15 +336,12 @@ const cases: readonly Case[] = [
   },
   {
     name: 'evaluate bag_unpack: the schema is open',
-    query: `${SE} | extend D = parse_json(EventData) | evaluate bag_unpack(D, 'p_', columnsConflict='keep_source', ignoredProperties=dynamic(['a']))`,
+    query: `${SE} | extend D = parse_json(EventData) | evaluate bag_unpack(D, columnsConflict='keep_source')`,
     expected: {
       kind: 'evaluate',
       plugin: 'bag_unpack',
-      args: [{ kind: 'name', name: 'D' }, { kind: 'literal', value: 'p_' }],
-      namedArgs: {
-        columnsConflict: { kind: 'literal', value: 'keep_source' },
-        ignoredProperties: { kind: 'literal', type: 'dynamic', value: "['a']" },
-      },
+      args: [{ kind: 'name', name: 'D' }],
+      namedArgs: { columnsConflict: { kind: 'literal', value: 'keep_source' } },
       outputSchema: null,
       schema: { kind: 'open' },
     },

@@ -6,17 +6,12 @@ import { parseJson } from '../../src/engine/values/dynamic.js';
 import { parseDatetime } from '../../src/engine/values/datetime.js';
 import { parseTimespan } from '../../src/engine/values/timespan.js';
 import { ctx, expectBound } from './support.js';
+import { Prng } from '../../src/util/prng.js';
 
-/** mulberry32: a small seeded generator, so a failure reproduces. */
+/** A seeded generator, so a failure reproduces. */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Prng(seed);
+  return () => rng.next();
 }
 
 const XML_PIECES = [

@@ -99,8 +99,9 @@ function materialize(node: SyntaxNode, ctx: BuildContext): Expr {
 /** `(name: type, ...)` declarations: datatable, parse-kv, evaluate output schemas, function parameters. */
 export function rowSchemaColumns(schema: SyntaxNode | null): { columns: ColumnSchema[]; rest: boolean } {
   const columns: ColumnSchema[] = [];
-  let rest = false;
-  if (schema === null) return { columns, rest };
+  if (schema === null) return { columns, rest: false };
+  // `(*, a:string)` in an evaluate output schema: all input columns too.
+  let rest = schema.children.some((c) => c.isToken && c.kind === 'AsteriskToken' && !c.missing);
   for (const item of listByRole(schema, 'Columns')) {
     if (item.kind !== 'NameAndTypeDeclaration') {
       if (item.kind === 'StarExpression' || item.kind === 'NameDeclaration') rest = true;
