@@ -19,11 +19,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isScalarType, type ScalarType } from '../../src/types/scalar.js';
 import { projectRoot } from '../project-root.js';
 
-const sharedDir = resolve(process.env.KQLHUNT_SHARED ?? join(projectRoot, '..', 'shared'));
-const schemasDir = join(sharedDir, 'sentinel', 'schemas');
 const outDir = join(projectRoot, 'src', 'schema');
 
 /** Type names of the validation schema (.NET names) and of the reference (KQL names). */
@@ -69,12 +68,12 @@ function readJson<T>(path: string): T {
   return JSON.parse(readFileSync(path, 'utf8')) as T;
 }
 
-function validationSchema(table: string): ValidationProperty[] {
+function validationSchema(schemasDir: string, table: string): ValidationProperty[] {
   const path = join(schemasDir, 'kustoservices-5.0.1', `${table}.json`);
   return readJson<{ Properties: ValidationProperty[] }>(path).Properties;
 }
 
-function securityEventColumns(): GeneratedColumn[] {
+function securityEventColumns(schemasDir: string): GeneratedColumn[] {
   const tsvPath = join(schemasDir, 'SecurityEvent.columns.merged.tsv');
   const lines = readFileSync(tsvPath, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '');
   const header = lines[0]!.split('\t');
@@ -126,7 +125,7 @@ function securityEventColumns(): GeneratedColumn[] {
             : null,
   }));
   const known = new Set(columns.map((c) => c.name));
-  for (const p of validationSchema('SecurityEvent')) {
+  for (const p of validationSchema(schemasDir, 'SecurityEvent')) {
     if (known.has(p.Name)) continue;
     columns.push({
       name: p.Name,
@@ -160,11 +159,11 @@ function withStandardColumns(columns: GeneratedColumn[]): GeneratedColumn[] {
   return [...columns, ...added];
 }
 
-function simpleTableColumns(table: string): GeneratedColumn[] {
+function simpleTableColumns(schemasDir: string, table: string): GeneratedColumn[] {
   const path = join(schemasDir, `${table}.simple.json`);
   const simple = readJson<{ Properties: { Name: string; Type: string }[] }>(path).Properties;
   const hidden = new Set(
-    validationSchema(table)
+    validationSchema(schemasDir, table)
       .filter((p) => p.Context?.IsHidden === 'True')
       .map((p) => p.Name),
   );
@@ -200,15 +199,17 @@ function render(table: string, exportName: string, source: string, columns: read
   return lines.join('\n');
 }
 
-function main(): void {
-  const outputs: [string, string][] = [
+/** The generated files' names and texts, from `<sharedDir>/sentinel/schemas`. */
+export function generateSchemaFiles(sharedDir: string): [string, string][] {
+  const schemasDir = join(sharedDir, 'sentinel', 'schemas');
+  return [
     [
       'securityEvent.generated.ts',
       render(
         'SecurityEvent',
         'securityEvent',
         'SecurityEvent.columns.merged.tsv and kustoservices-5.0.1/SecurityEvent.json',
-        securityEventColumns(),
+        securityEventColumns(schemasDir),
       ),
     ],
     [
@@ -217,7 +218,7 @@ function main(): void {
         'WindowsEvent',
         'windowsEvent',
         'WindowsEvent.simple.json and Azure Monitor standard columns',
-        withStandardColumns(simpleTableColumns('WindowsEvent')),
+        withStandardColumns(simpleTableColumns(schemasDir, 'WindowsEvent')),
       ),
     ],
     [
@@ -226,14 +227,18 @@ function main(): void {
         'Event',
         'event',
         'Event.simple.json and Azure Monitor standard columns',
-        withStandardColumns(simpleTableColumns('Event')),
+        withStandardColumns(simpleTableColumns(schemasDir, 'Event')),
       ),
     ],
   ];
-  for (const [file, text] of outputs) {
+}
+
+function main(): void {
+  const sharedDir = resolve(process.env.KQLHUNT_SHARED ?? join(projectRoot, '..', 'shared'));
+  for (const [file, text] of generateSchemaFiles(sharedDir)) {
     writeFileSync(join(outDir, file), text);
     console.log(`wrote src/schema/${file}`);
   }
 }
 
-main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -25,6 +25,8 @@ export const errorCodes = {
   invalidPlan: 'KR009',
   /** The query text (a declared output schema, a literal) contradicts the data. */
   schemaMismatch: 'KR010',
+  /** The query was cancelled (Ctrl-C, or the caller's signal). */
+  cancelled: 'KR011',
 } as const;
 
 export type ErrorCode = (typeof errorCodes)[keyof typeof errorCodes];

@@ -12,18 +12,21 @@ import {
   defaultOptimizations,
   type EngineLimits,
   type EngineOptimizations,
+  type EngineWarning,
   type ExecContext,
 } from './exec/context.js';
 import { evalTabular, runStatements } from './exec/execute.js';
 import type { Relation, RenderHint } from './exec/relation.js';
 import { Scope } from './exec/scope.js';
+import { rowCount } from './exec/relation.js';
+import { errorCodes, KqlRuntimeError } from './errors.js';
 import { compileScalar, isTabularExpr } from './expr/compile.js';
 import type { Table } from './table/index.js';
 import { UNIX_EPOCH_TICKS } from '../types/scalar.js';
 
 export { errorCodes, KqlRuntimeError, type ErrorCode } from './errors.js';
 export { Table, TableBuilder } from './table/index.js';
-export type { EngineLimits, EngineOptimizations, RenderHint };
+export type { EngineLimits, EngineOptimizations, EngineWarning, RenderHint };
 
 export interface QueryResult {
   readonly columns: ColumnSchema[];
@@ -31,6 +34,8 @@ export interface QueryResult {
   readonly rows: ScalarValue[][];
   /** `render` at the end of the query, kept for interfaces; it does not change rows. */
   readonly render?: RenderHint;
+  /** Deviations worth telling the user about (see EngineWarning). */
+  readonly warnings?: readonly EngineWarning[];
 }
 
 export interface ExecuteOptions {
@@ -38,6 +43,8 @@ export interface ExecuteOptions {
   /** now() for the whole query, in 100-ns ticks; defaults to the wall clock. */
   readonly now?: bigint;
   readonly limits?: Partial<EngineLimits>;
+  /** Aborting it stops the query at the next operator with a KR011 error. */
+  readonly signal?: AbortSignal;
   /** Switches for benchmarks and differential tests; everything is on by default. */
   readonly optimizations?: Partial<EngineOptimizations>;
 }
@@ -57,6 +64,9 @@ export function executeQuerySync(plan: QueryPlan, options: ExecuteOptions): Quer
     now: options.now ?? currentTicks(),
     limits: { ...defaultLimits, ...options.limits },
     optimizations: { ...defaultOptimizations, ...options.optimizations },
+    warnings: [],
+    signal: options.signal,
+    startedAt: performance.now(),
     evalTabular: (expr, scope) => evalTabular(expr, scope, ctx),
   };
   const scope = new Scope(null);
@@ -70,7 +80,18 @@ export function executeQuerySync(plan: QueryPlan, options: ExecuteOptions): Quer
       rows: [[e.evaluate({ length: 1, columns: [] }).get(0)]],
     };
   }
-  return materialize(ctx.evalTabular(plan.result, scope));
+  const relation = ctx.evalTabular(plan.result, scope);
+  const total = rowCount(relation);
+  if (total > ctx.limits.maxResultRows) {
+    throw new KqlRuntimeError(
+      errorCodes.limitExceeded,
+      `Query result set has exceeded the internal record count limit ${ctx.limits.maxResultRows} ` +
+        `(${total} records); raise it with --max-result-rows or narrow the query`,
+      null,
+    );
+  }
+  const result = materialize(relation);
+  return ctx.warnings.length > 0 ? { ...result, warnings: ctx.warnings } : result;
 }
 
 export function materialize(rel: Relation): QueryResult {

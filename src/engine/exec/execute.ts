@@ -45,7 +45,7 @@ import { runEvaluate } from '../plugins/evaluate.js';
 import { createVectorBuilder, rechunk, type Batch } from '../table/index.js';
 import type { ExecContext } from './context.js';
 import { pushDownFilters } from './pushdown.js';
-import { relationFromTable, relationOf, type Relation } from './relation.js';
+import { relationFromTable, relationOf, rowCount, type Relation } from './relation.js';
 import { lazyTabular, type Scope } from './scope.js';
 
 type Handler<K extends OperatorKind> = (
@@ -155,8 +155,51 @@ export function evalTabular(expr: Expr, scope: Scope, ctx: ExecContext): Relatio
 function runPipeline(p: Pipeline, env: OpEnv): Relation {
   let rel = evalTabular(p.source, env.scope, env.ctx);
   const ops = env.ctx.optimizations.pushdown ? pushDownFilters(p.operators) : p.operators;
-  for (const op of ops) rel = runOperator(op, rel, env);
+  // After bag_unpack or pivot, the columns are whatever the data held.
+  let dataSchema = false;
+  for (const op of ops) {
+    checkBudget(env.ctx, op.span);
+    try {
+      rel = runOperator(op, rel, env);
+    } catch (e) {
+      if (!(dataSchema && isUnresolved(e) && rowCount(rel) === 0)) throw e;
+      // No row reached a column the data did not produce. Kusto raises the error while it
+      // explores the schema; kqlhunt returns the empty result and warns (docs/SEMANTICS.md,
+      // "Columns missing after bag_unpack or pivot").
+      env.ctx.warnings.push({
+        code: e.code,
+        message: `${e.message}: the data gave no such column, and no row reached it (Kusto fails the query here)`,
+        span: e.span,
+      });
+    }
+    if (op.kind === 'evaluate' && op.outputSchema === null) dataSchema = true;
+  }
   return rel;
+}
+
+function isUnresolved(e: unknown): e is KqlRuntimeError {
+  return e instanceof KqlRuntimeError && e.code === errorCodes.unresolvedName;
+}
+
+/** Stops the query between operators when it is cancelled, out of time, or out of memory. */
+function checkBudget(ctx: ExecContext, span: Span): void {
+  if (ctx.signal?.aborted) throw new KqlRuntimeError(errorCodes.cancelled, 'Query was cancelled', span);
+  const elapsed = performance.now() - ctx.startedAt;
+  if (elapsed > ctx.limits.timeoutMs) {
+    throw new KqlRuntimeError(
+      errorCodes.limitExceeded,
+      `Query execution has exceeded the allowed limits: ran ${Math.round(elapsed)} ms, limit ${ctx.limits.timeoutMs} ms (--timeout)`,
+      span,
+    );
+  }
+  const rss = process.memoryUsage.rss();
+  if (rss > ctx.limits.maxMemoryBytes) {
+    throw new KqlRuntimeError(
+      errorCodes.limitExceeded,
+      `Query execution has exceeded the allowed limits: memory ${Math.round(rss / 2 ** 20)} MiB, limit ${Math.round(ctx.limits.maxMemoryBytes / 2 ** 20)} MiB (--max-memory)`,
+      span,
+    );
+  }
 }
 
 function resolveTable(ref: TableRef, env: OpEnv, fuzzy = false): Relation {

@@ -16,6 +16,7 @@ import { ipv4Functions } from './functions/ipv4.js';
 import { mathFunctions } from './functions/math.js';
 import { parserFunctions } from './functions/parsers.js';
 import { regexFunctions } from './functions/regex.js';
+import { seriesFunctions } from './functions/series.js';
 import type { FunctionDef } from './functions/registry.js';
 import { stringFunctions } from './functions/strings.js';
 import { bindLogical } from './logic.js';
@@ -42,6 +43,7 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
     ...encodingFunctions,
     ...parserFunctions,
     ...ipv4Functions,
+    ...seriesFunctions,
   }),
 );
 

@@ -11,7 +11,10 @@
  * | guid, dynamic              | a plain array of values                   |
  *
  * `gather` takes row indices; the index NULL_ROW yields a null (or '' for strings), which is how
- * outer joins and pivots fill cells that have no source row.
+ * outer joins and pivots fill cells that have no source row. A gather is deferred: the new vector
+ * reads through the indices until its values are needed in bulk, so that the columns an
+ * operator only carries along (mv-expand repeating 200 SecurityEvent columns) cost nothing.
+ * Index arrays handed to `gather` must not be changed afterwards.
  */
 import type { ScalarType, ScalarValue } from '../../types/scalar.js';
 import { NullMask } from './null-mask.js';
@@ -41,69 +44,149 @@ function sliceMask(src: NullMask | null, start: number, end: number): NullMask |
   return out;
 }
 
+/** A vector whose rows are rows `idx` of `src`, computed when first read in bulk. */
+interface Gathered<V> {
+  readonly src: V;
+  readonly idx: ArrayLike<number>;
+}
+
 export class BoolVector {
   readonly type = 'bool' as const;
+  private _values: Uint8Array | null;
+  private _nulls: NullMask | null;
+  private from: Gathered<BoolVector> | null;
   constructor(
-    readonly values: Uint8Array,
-    readonly nulls: NullMask | null,
-    readonly length: number = values.length,
-  ) {}
+    values: Uint8Array | null,
+    nulls: NullMask | null,
+    readonly length: number = values?.length ?? 0,
+    from: Gathered<BoolVector> | null = null,
+  ) {
+    this._values = values;
+    this._nulls = nulls;
+    this.from = from;
+  }
+  get values(): Uint8Array {
+    if (this.from !== null) this.materialize();
+    return this._values!;
+  }
+  get nulls(): NullMask | null {
+    if (this.from !== null) this.materialize();
+    return this._nulls;
+  }
   get(i: number): boolean | null {
-    return NullMask.isNull(this.nulls, i) ? null : this.values[i] === 1;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? null : f.src.get(j);
+    }
+    return NullMask.isNull(this._nulls, i) ? null : this._values![i] === 1;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): BoolVector {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      out[i] = j === NULL_ROW ? 0 : this.values[j]!;
-    }
-    return new BoolVector(out, gatherMask(this.nulls, idx, n), n);
+    return new BoolVector(null, null, n, { src: this, idx });
   }
   slice(start: number, end: number): BoolVector {
     return new BoolVector(this.values.slice(start, end), sliceMask(this.nulls, start, end), end - start);
+  }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const values = src.values;
+    const out = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      out[i] = j === NULL_ROW ? 0 : values[j]!;
+    }
+    this._values = out;
+    this._nulls = gatherMask(src.nulls, idx, n);
+    this.from = null;
   }
 }
 
 export class IntVector {
   readonly type = 'int' as const;
+  private _values: Int32Array | null;
+  private _nulls: NullMask | null;
+  private from: Gathered<IntVector> | null;
   constructor(
-    readonly values: Int32Array,
-    readonly nulls: NullMask | null,
-    readonly length: number = values.length,
-  ) {}
+    values: Int32Array | null,
+    nulls: NullMask | null,
+    readonly length: number = values?.length ?? 0,
+    from: Gathered<IntVector> | null = null,
+  ) {
+    this._values = values;
+    this._nulls = nulls;
+    this.from = from;
+  }
+  get values(): Int32Array {
+    if (this.from !== null) this.materialize();
+    return this._values!;
+  }
+  get nulls(): NullMask | null {
+    if (this.from !== null) this.materialize();
+    return this._nulls;
+  }
   get(i: number): number | null {
-    return NullMask.isNull(this.nulls, i) ? null : this.values[i]!;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? null : f.src.get(j);
+    }
+    return NullMask.isNull(this._nulls, i) ? null : this._values![i]!;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): IntVector {
-    const out = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      out[i] = j === NULL_ROW ? 0 : this.values[j]!;
-    }
-    return new IntVector(out, gatherMask(this.nulls, idx, n), n);
+    return new IntVector(null, null, n, { src: this, idx });
   }
   slice(start: number, end: number): IntVector {
     return new IntVector(this.values.slice(start, end), sliceMask(this.nulls, start, end), end - start);
   }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const values = src.values;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      out[i] = j === NULL_ROW ? 0 : values[j]!;
+    }
+    this._values = out;
+    this._nulls = gatherMask(src.nulls, idx, n);
+    this.from = null;
+  }
 }
 
 export class LongVector {
+  private _values: BigInt64Array | null;
+  private _nulls: NullMask | null;
+  private from: Gathered<LongVector> | null;
   constructor(
     readonly type: LongLikeType,
-    readonly values: BigInt64Array,
-    readonly nulls: NullMask | null,
-    readonly length: number = values.length,
-  ) {}
+    values: BigInt64Array | null,
+    nulls: NullMask | null,
+    readonly length: number = values?.length ?? 0,
+    from: Gathered<LongVector> | null = null,
+  ) {
+    this._values = values;
+    this._nulls = nulls;
+    this.from = from;
+  }
+  get values(): BigInt64Array {
+    if (this.from !== null) this.materialize();
+    return this._values!;
+  }
+  get nulls(): NullMask | null {
+    if (this.from !== null) this.materialize();
+    return this._nulls;
+  }
   get(i: number): bigint | null {
-    return NullMask.isNull(this.nulls, i) ? null : this.values[i]!;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? null : f.src.get(j);
+    }
+    return NullMask.isNull(this._nulls, i) ? null : this._values![i]!;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): LongVector {
-    const out = new BigInt64Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      out[i] = j === NULL_ROW ? 0n : this.values[j]!;
-    }
-    return new LongVector(this.type, out, gatherMask(this.nulls, idx, n), n);
+    return new LongVector(this.type, null, null, n, { src: this, idx });
   }
   slice(start: number, end: number): LongVector {
     return new LongVector(
@@ -113,25 +196,54 @@ export class LongVector {
       end - start,
     );
   }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const values = src.values;
+    const out = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      out[i] = j === NULL_ROW ? 0n : values[j]!;
+    }
+    this._values = out;
+    this._nulls = gatherMask(src.nulls, idx, n);
+    this.from = null;
+  }
 }
 
 export class RealVector {
+  private _values: Float64Array | null;
+  private _nulls: NullMask | null;
+  private from: Gathered<RealVector> | null;
   constructor(
     readonly type: RealLikeType,
-    readonly values: Float64Array,
-    readonly nulls: NullMask | null,
-    readonly length: number = values.length,
-  ) {}
+    values: Float64Array | null,
+    nulls: NullMask | null,
+    readonly length: number = values?.length ?? 0,
+    from: Gathered<RealVector> | null = null,
+  ) {
+    this._values = values;
+    this._nulls = nulls;
+    this.from = from;
+  }
+  get values(): Float64Array {
+    if (this.from !== null) this.materialize();
+    return this._values!;
+  }
+  get nulls(): NullMask | null {
+    if (this.from !== null) this.materialize();
+    return this._nulls;
+  }
   get(i: number): number | null {
-    return NullMask.isNull(this.nulls, i) ? null : this.values[i]!;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? null : f.src.get(j);
+    }
+    return NullMask.isNull(this._nulls, i) ? null : this._values![i]!;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): RealVector {
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      out[i] = j === NULL_ROW ? 0 : this.values[j]!;
-    }
-    return new RealVector(this.type, out, gatherMask(this.nulls, idx, n), n);
+    return new RealVector(this.type, null, null, n, { src: this, idx });
   }
   slice(start: number, end: number): RealVector {
     return new RealVector(
@@ -141,20 +253,57 @@ export class RealVector {
       end - start,
     );
   }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const values = src.values;
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      out[i] = j === NULL_ROW ? 0 : values[j]!;
+    }
+    this._values = out;
+    this._nulls = gatherMask(src.nulls, idx, n);
+    this.from = null;
+  }
 }
 
 /** Strings are never null: the empty string stands for an unset value. */
 export class StringVector {
   readonly type = 'string' as const;
+  private _codes: Uint32Array | null;
+  private from: Gathered<StringVector> | null;
   constructor(
-    readonly codes: Uint32Array,
+    codes: Uint32Array | null,
     readonly dict: StringDictionary,
-    readonly length: number = codes.length,
-  ) {}
+    readonly length: number = codes?.length ?? 0,
+    from: Gathered<StringVector> | null = null,
+  ) {
+    this._codes = codes;
+    this.from = from;
+  }
+  get codes(): Uint32Array {
+    if (this.from !== null) this.materialize();
+    return this._codes!;
+  }
   get(i: number): string {
-    return this.dict.values[this.codes[i]!]!;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? '' : f.src.get(j);
+    }
+    return this.dict.values[this._codes![i]!]!;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): StringVector {
+    return new StringVector(null, this.dict, n, { src: this, idx });
+  }
+  slice(start: number, end: number): StringVector {
+    return new StringVector(this.codes.slice(start, end), this.dict, end - start);
+  }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const codes = src.codes;
     const out = new Uint32Array(n);
     let emptyCode = -1;
     for (let i = 0; i < n; i++) {
@@ -162,34 +311,54 @@ export class StringVector {
       if (j === NULL_ROW) {
         if (emptyCode < 0) emptyCode = this.dict.intern('');
         out[i] = emptyCode;
-      } else out[i] = this.codes[j]!;
+      } else out[i] = codes[j]!;
     }
-    return new StringVector(out, this.dict, n);
-  }
-  slice(start: number, end: number): StringVector {
-    return new StringVector(this.codes.slice(start, end), this.dict, end - start);
+    this._codes = out;
+    this.from = null;
   }
 }
 
 export class ObjectVector {
+  private _values: readonly ScalarValue[] | null;
+  private from: Gathered<ObjectVector> | null;
   constructor(
     readonly type: ObjectType,
-    readonly values: readonly ScalarValue[],
-    readonly length: number = values.length,
-  ) {}
+    values: readonly ScalarValue[] | null,
+    readonly length: number = values?.length ?? 0,
+    from: Gathered<ObjectVector> | null = null,
+  ) {
+    this._values = values;
+    this.from = from;
+  }
+  get values(): readonly ScalarValue[] {
+    if (this.from !== null) this.materialize();
+    return this._values!;
+  }
   get(i: number): ScalarValue {
-    return this.values[i] ?? null;
+    const f = this.from;
+    if (f !== null) {
+      const j = f.idx[i]!;
+      return j === NULL_ROW ? null : f.src.get(j);
+    }
+    return this._values![i] ?? null;
   }
   gather(idx: ArrayLike<number>, n: number = idx.length): ObjectVector {
-    const out: ScalarValue[] = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const j = idx[i]!;
-      out[i] = j === NULL_ROW ? null : (this.values[j] ?? null);
-    }
-    return new ObjectVector(this.type, out, n);
+    return new ObjectVector(this.type, null, n, { src: this, idx });
   }
   slice(start: number, end: number): ObjectVector {
     return new ObjectVector(this.type, this.values.slice(start, end), end - start);
+  }
+  private materialize(): void {
+    const { src, idx } = this.from!;
+    const n = this.length;
+    const values = src.values;
+    const out: ScalarValue[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const j = idx[i]!;
+      out[i] = j === NULL_ROW ? null : (values[j] ?? null);
+    }
+    this._values = out;
+    this.from = null;
   }
 }
 

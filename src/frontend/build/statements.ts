@@ -81,8 +81,7 @@ function setStatement(node: SyntaxNode, ctx: BuildContext): SetStatement[] {
 /** `declare query_parameters(x:string = "a")`: each parameter is a scalar `let` of its default. */
 function queryParameters(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
   const out: LetStatement[] = [];
-  const paramsNode = nodeByRole(node, 'Parameters');
-  for (const p of paramsNode === null ? [] : listByRole(paramsNode, 'Parameters')) {
+  for (const p of listByRole(node, 'Parameters')) {
     const param = functionParam(p, ctx);
     if (param === null) continue;
     const expr: Expr =

@@ -155,12 +155,22 @@ export class Template {
 
 /** Shared across chunks: identical definitions compile once. Bounded. */
 const GLOBAL_TEMPLATE_LIMIT = 4096;
+/** And by the bytes of the definitions they came from (hostile templates can be 64 KiB each). */
+const GLOBAL_TEMPLATE_BYTES = 32 << 20;
+let cachedBytes = 0;
+
+/** Most rendered output (XML bytes or DOM characters) one record may produce. */
+export const MAX_RECORD_OUTPUT = 8 << 20;
+/** Most rendered output all the records of one chunk may produce (real chunks: ~200 KiB). */
+export const MAX_CHUNK_OUTPUT = 16 << 20;
 
 /** Per-chunk parse state: the buffer, and caches of names and templates keyed by offset. */
 export class ChunkCtx {
   buf: Buffer;
   readonly names = new Map<number, string>();
   readonly templates = new Map<number, Template>();
+  /** Output budget left for the current record (see MAX_RECORD_OUTPUT). */
+  budget = MAX_RECORD_OUTPUT;
   /** Values per BinXml nesting depth, reused from record to record. */
   private readonly valuePool: Values[] = [];
 
@@ -417,11 +427,15 @@ export function getTemplate(ctx: ChunkCtx, off: number): Template {
     const shape = shapeKey(ctx, start, end, refs);
     tpl = shape === null ? undefined : shapeTemplates.get(shape);
     if (!tpl) {
-      const t0 = process.hrtime.bigint();
       tpl = compileTemplate(ctx, off, start, end);
-      compileStats.ns += process.hrtime.bigint() - t0;
     }
     if (shape !== null) {
+      cachedBytes += end - start;
+      if (cachedBytes > GLOBAL_TEMPLATE_BYTES) {
+        shapeTemplates.clear();
+        rawTemplates.clear();
+        cachedBytes = end - start;
+      }
       if (shapeTemplates.size >= GLOBAL_TEMPLATE_LIMIT) shapeTemplates.clear();
       shapeTemplates.set(shape, tpl);
       if (rawTemplates.size >= GLOBAL_TEMPLATE_LIMIT) rawTemplates.clear();
@@ -545,7 +559,8 @@ function shapeKey(ctx: ChunkCtx, start: number, end: number, refs: number[]): st
   return p === end ? k : null;
 }
 
-export const compileStats = { compiled: 0, lookups: 0, ns: 0n };
+/** Counters for tests and benchmarks: template lookups and actual compilations. */
+export const compileStats = { compiled: 0, lookups: 0 };
 function compileTemplate(ctx: ChunkCtx, off: number, start: number, end: number): Template {
   compileStats.compiled++;
   const b = ctx.buf;

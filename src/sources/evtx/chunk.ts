@@ -9,8 +9,8 @@
 import { crc32 } from 'node:zlib';
 import { u32, u64 } from './bytes.js';
 import { BinXmlError, EvtxError, evtxError } from './errors.js';
-import { CHUNK_SIZE, ChunkCtx, El, parseDoc } from './binxml.js';
-import { renderDom, renderDomExcept, XElement } from './render.js';
+import { CHUNK_SIZE, ChunkCtx, El, MAX_CHUNK_OUTPUT, MAX_RECORD_OUTPUT, parseDoc } from './binxml.js';
+import { domBudgetLeft, renderDom, renderDomExcept, resetDomBudget, XElement } from './render.js';
 import { writeNodes, XmlOut } from './xmlout.js';
 import {
   channelFrom,
@@ -61,6 +61,8 @@ export interface ChunkOutput {
   filtered: number;
   /** Events produced (in 'xmlBytes' mode, where `events` stays empty). */
   count: number;
+  /** Output the chunk's remaining records may still produce (MAX_CHUNK_OUTPUT in all). */
+  budget: number;
 }
 
 /** True when every byte is zero (an unused chunk: skipped without an error). */
@@ -94,7 +96,7 @@ export function parseChunk(
   opts: ChunkOptions,
   ctx: ChunkCtx,
 ): ChunkOutput {
-  const out: ChunkOutput = { events: [], errors: [], filtered: 0, count: 0 };
+  const out: ChunkOutput = { events: [], errors: [], filtered: 0, count: 0, budget: MAX_CHUNK_OUTPUT };
   const err = (
     off: number,
     code: EvtxError['code'],
@@ -267,6 +269,10 @@ function readRecord(
   const filter = opts.filter;
   const xo = opts.out;
   const mark = xo.n;
+  // Output bounds: a small record must not render to gigabytes (values referenced many times).
+  const allowance = Math.max(0, Math.min(MAX_RECORD_OUTPUT, out.budget));
+  xo.limit = mark + allowance;
+  resetDomBudget(allowance);
   try {
     parseDoc(ctx, pos + 24, pos + size - 4, 0, (piece) => {
       if (st.skip) return;
@@ -322,6 +328,7 @@ function readRecord(
     });
   } catch (e) {
     xo.n = mark;
+    xo.limit = Infinity;
     if (e instanceof BinXmlError) {
       err(pos, e.code, 'record', e.message, recordId);
       return;
@@ -331,12 +338,15 @@ function readRecord(
     return;
   }
   const { system, skip, body } = st;
+  xo.limit = Infinity;
   if (skip || (system === null && filter)) {
     xo.n = mark;
     out.filtered++;
     return;
   }
+  out.budget -= xo.n - mark + (allowance - domBudgetLeft());
   if (opts.sink === 'xmlBytes') {
+    xo.limit = Infinity;
     xo.byte(0x0a);
     out.count++;
     return;

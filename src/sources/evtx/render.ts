@@ -20,6 +20,7 @@ import {
   Part,
   XNodeDef,
 } from './binxml.js';
+import { BinXmlError } from './errors.js';
 import { arrayItems, formatScalar, Values, VT_BINXML, valueText } from './values.js';
 
 /** A rendered element: attributes in order, children are elements or (unescaped) text. */
@@ -132,8 +133,22 @@ export function renderDom(
   }
 }
 
+let budget = 0;
+
+/** Starts a record's DOM output budget. */
+export function resetDomBudget(n: number): void {
+  budget = n;
+}
+
+/** What is left of the record's DOM budget. */
+export function domBudgetLeft(): number {
+  return budget;
+}
+
 function pushText(out: (XElement | string)[], s: string): void {
   if (s === '') return;
+  budget -= s.length;
+  if (budget < 0) throw new BinXmlError('record renders to too much text', 'EVTX022');
   const last = out.length - 1;
   if (last >= 0 && typeof out[last] === 'string') out[last] = (out[last] as string) + s;
   else out.push(s);
@@ -185,10 +200,13 @@ function elDom(
 }
 
 function elDomOnce(ctx: ChunkCtx, el: El, v: Values, depth: number, sel: ItemSel | null): XElement {
+  budget -= 16;
+  if (budget < 0) throw new BinXmlError('record renders to too many elements', 'EVTX022');
   const attrs: [string, string][] = [];
   for (const a of el.attrs) {
     let val = '';
     for (const p of a.parts) val += p.kind === K_SUB ? subText(v, p, sel) : p.text;
+    budget -= val.length;
     if (val !== '') attrs.push([a.name, val]);
   }
   const children: (XElement | string)[] = [];

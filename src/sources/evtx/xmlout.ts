@@ -20,6 +20,7 @@ import {
   XNodeDef,
 } from './binxml.js';
 import { i32, u16, u32, u64 } from './bytes.js';
+import { BinXmlError } from './errors.js';
 import { formatFiletimeParts } from './time.js';
 import {
   arrayItems,
@@ -54,6 +55,8 @@ const HEX = enc.encode('0123456789abcdef');
 export class XmlOut {
   buf: Buffer;
   n = 0;
+  /** Bytes this record may still add before `limit` throws (set per record by the reader). */
+  limit = Infinity;
 
   constructor(size = 1 << 20) {
     this.buf = Buffer.allocUnsafe(size);
@@ -62,6 +65,7 @@ export class XmlOut {
   /** Makes room for `k` more bytes. Output is bounded by the caller (one batch of chunks). */
   room(k: number): void {
     if (this.n + k <= this.buf.length) return;
+    if (this.n + k > this.limit) throw new BinXmlError('record renders to too much XML', 'EVTX022');
     let size = this.buf.length * 2;
     while (size < this.n + k) size *= 2;
     const nb = Buffer.allocUnsafe(size);
