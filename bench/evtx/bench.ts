@@ -8,7 +8,15 @@
 // keeps the temporary file.
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -100,7 +108,10 @@ function timed(cmd: string, args: string[], bytes: number, name: string): Measur
   const hasTime = existsSync('/usr/bin/time');
   const t0 = process.hrtime.bigint();
   const r = hasTime
-    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 })
+    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 1 << 26,
+      })
     : spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.error || r.status !== 0) {
@@ -183,7 +194,9 @@ export async function runEvtxBench(): Promise<void> {
         const m = get(n);
         if (!m) return;
         const x = mbps(m) / mbps(ee);
-        console.log(`  target ${n}: >= ${target}x evtxexport: ${x.toFixed(1)}x ${x >= target ? 'MET' : 'NOT MET'}`);
+        console.log(
+          `  target ${n}: >= ${target}x evtxexport: ${x.toFixed(1)}x ${x >= target ? 'MET' : 'NOT MET'}`,
+        );
       };
       check('kqlhunt xml, 1 thread', 6);
       check('kqlhunt xml, workers', 10);

@@ -43,7 +43,10 @@ export async function runFrontendBench(): Promise<void> {
   }
   const rules: SentinelRule[] = [];
   for (const r of await loadRules([rulesDir])) if (r.ok) rules.push(r.rule);
-  const placeholders = huntWindowPlaceholders({ start: new Date('2024-01-01T00:00:00Z'), end: new Date('2024-01-02T00:00:00Z') });
+  const placeholders = huntWindowPlaceholders({
+    start: new Date('2024-01-01T00:00:00Z'),
+    end: new Date('2024-01-02T00:00:00Z'),
+  });
   const perRule = rules.map(() => [] as number[]);
   for (let round = 0; round <= ROUNDS; round++) {
     rules.forEach((rule, i) => {
@@ -54,13 +57,20 @@ export async function runFrontendBench(): Promise<void> {
     });
   }
   // Each rule's time is its median over the rounds; the statistics are over rules.
-  const medians = perRule.map((xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!).sort((a, b) => a - b);
+  const medians = perRule
+    .map((xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!)
+    .sort((a, b) => a - b);
   const mean = medians.reduce((a, b) => a + b, 0) / medians.length;
   const slowest = perRule
-    .map((xs, i) => ({ name: rules[i]!.file.slice(rulesDir.length + 1), t: [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]! }))
+    .map((xs, i) => ({
+      name: rules[i]!.file.slice(rulesDir.length + 1),
+      t: [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!,
+    }))
     .sort((a, b) => b.t - a.t)[0];
   console.log(`  parse + bind + plan  ${rules.length} rules, median of ${ROUNDS} rounds each`);
-  console.log(`    mean ${ms(mean)}   p50 ${ms(percentile(medians, 50))}   p95 ${ms(percentile(medians, 95))}   max ${ms(medians[medians.length - 1]!)}`);
+  console.log(
+    `    mean ${ms(mean)}   p50 ${ms(percentile(medians, 50))}   p95 ${ms(percentile(medians, 95))}   max ${ms(medians[medians.length - 1]!)}`,
+  );
   if (slowest) console.log(`    slowest: ${slowest.name}`);
 }
 

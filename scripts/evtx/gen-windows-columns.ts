@@ -22,7 +22,9 @@ let out =
   '// Column names and types of the Windows tables, in schema order. Do not edit by hand.\n\n' +
   "import type { ColumnSchema } from '../../types/scalar.js';\n";
 for (const table of ['SecurityEvent', 'Event', 'WindowsEvent']) {
-  const d = JSON.parse(readFileSync(sharedPath('sentinel', 'schemas', 'kustoservices-5.0.1', table + '.json'), 'utf8')) as {
+  const d = JSON.parse(
+    readFileSync(sharedPath('sentinel', 'schemas', 'kustoservices-5.0.1', table + '.json'), 'utf8'),
+  ) as {
     Properties: { Name: string; Type: string }[];
   };
   out += `\nexport const ${table}Columns: readonly ColumnSchema[] = [\n`;

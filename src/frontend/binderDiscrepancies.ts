@@ -35,7 +35,11 @@ const DISCREPANCIES: readonly Discrepancy[] = [
 ];
 
 /** The call and argument whose span is exactly the diagnostic's, if any. */
-function callArgumentAt(root: SyntaxNode, start: number, end: number): { fn: string; arg: SyntaxNode; count: number } | null {
+function callArgumentAt(
+  root: SyntaxNode,
+  start: number,
+  end: number,
+): { fn: string; arg: SyntaxNode; count: number } | null {
   let found: { fn: string; arg: SyntaxNode; count: number } | null = null;
   walkNodes(root, (n) => {
     if (found !== null || n.kind !== 'FunctionCallExpression') return;
@@ -43,7 +47,8 @@ function callArgumentAt(root: SyntaxNode, start: number, end: number): { fn: str
     const argList = nodeByRole(n, 'ArgumentList');
     const args = argList === null ? [] : listByRole(argList, 'Expressions');
     const arg = args.find((a) => a.start === start && a.end === end);
-    if (arg !== undefined) found = { fn: (nameText(nodeByRole(n, 'Name')) ?? '').toLowerCase(), arg, count: args.length };
+    if (arg !== undefined)
+      found = { fn: (nameText(nodeByRole(n, 'Name')) ?? '').toLowerCase(), arg, count: args.length };
   });
   return found;
 }

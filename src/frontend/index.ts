@@ -26,7 +26,12 @@ import {
   unresolvedTableNames,
 } from './unknownTables.js';
 
-export { DiagnosticCode, formatDiagnostic, type Diagnostic, type DiagnosticCodeValue } from './diagnostics.js';
+export {
+  DiagnosticCode,
+  formatDiagnostic,
+  type Diagnostic,
+  type DiagnosticCodeValue,
+} from './diagnostics.js';
 export { huntWindowPlaceholders, fillPlaceholders } from './placeholders.js';
 export { OffsetMap, type OffsetRun } from './offsets.js';
 export { SourceText, type SourceLocation } from './source.js';
@@ -85,7 +90,10 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
     analyzed = analyzeKql(filled.text, tables);
     kustoDiagnostics = [...analyzed.diagnostics];
     const unknown = [
-      ...new Set([...unknownTableNames(analyzed.diagnostics, filled.text), ...unresolvedTableNames(analyzed.root)]),
+      ...new Set([
+        ...unknownTableNames(analyzed.diagnostics, filled.text),
+        ...unresolvedTableNames(analyzed.root),
+      ]),
     ];
     if (unknown.length > 0) {
       // Report the unknown tables, and only the errors that do not follow from them.
@@ -102,7 +110,9 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
     }
   } catch (err) {
     if (!(err instanceof KustoAdapterError)) throw err;
-    diagnostics.push(makeDiagnostic(source, DiagnosticCode.internal, err.message, { start: 0, end: text.length }));
+    diagnostics.push(
+      makeDiagnostic(source, DiagnosticCode.internal, err.message, { start: 0, end: text.length }),
+    );
     return { plan: null, diagnostics, source, unsupported: [] };
   }
 
@@ -113,7 +123,8 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
   for (const d of kustoDiagnostics) {
     if (d.severity !== 'error' && d.severity !== 'warning') continue;
     if (isBinderDiscrepancy(d, analyzed.root)) continue;
-    if (!UNKNOWN_NAME_CODES.has(d.code) && !d.syntax && unknownNameSpans.has(`${d.start}:${d.length}`)) continue;
+    if (!UNKNOWN_NAME_CODES.has(d.code) && !d.syntax && unknownNameSpans.has(`${d.start}:${d.length}`))
+      continue;
     const span = {
       start: filled.map.map(d.start, 'start'),
       end: filled.map.map(d.start + d.length, 'end'),
@@ -142,7 +153,10 @@ export function compileQuery(text: string, options: CompileOptions = {}): Compil
     // A bug of ours on an input we did not foresee: report it on this query, do not crash the run.
     const message = err instanceof Error ? err.message : String(err);
     diagnostics.push(
-      makeDiagnostic(source, DiagnosticCode.internal, `plan builder failed: ${message}`, { start: 0, end: text.length }),
+      makeDiagnostic(source, DiagnosticCode.internal, `plan builder failed: ${message}`, {
+        start: 0,
+        end: text.length,
+      }),
     );
     return { plan: null, diagnostics, source, unsupported: ctx.unsupported };
   }

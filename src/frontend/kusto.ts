@@ -21,7 +21,6 @@ import type {
   SymbolKind,
   SymbolRef,
   SyntaxElement,
-  SyntaxNode,
 } from './syntax.js';
 
 /** Kusto.Language failed (threw) on some input, or could not be loaded. */

@@ -5,7 +5,13 @@
 import { decodeStringLiteral } from './build/literals.js';
 import { isNode, tokensOf, type SyntaxElement, type SyntaxNode } from './syntax.js';
 
-const NAME_KINDS = new Set(['TokenName', 'BracketedName', 'WildcardedName', 'BracketedWildcardedName', 'BracedName']);
+const NAME_KINDS = new Set([
+  'TokenName',
+  'BracketedName',
+  'WildcardedName',
+  'BracketedWildcardedName',
+  'BracedName',
+]);
 
 /**
  * The name held by a NameDeclaration, NameReference or one of the name nodes below them.

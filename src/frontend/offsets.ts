@@ -45,8 +45,7 @@ export class OffsetMap {
   /** True when the derived text is the source text unchanged. */
   get isIdentity(): boolean {
     return (
-      this.runs.length === 0 ||
-      (this.runs.length === 1 && this.runs[0]!.from === 0 && this.runs[0]!.to === 0)
+      this.runs.length === 0 || (this.runs.length === 1 && this.runs[0]!.from === 0 && this.runs[0]!.to === 0)
     );
   }
 

@@ -43,7 +43,10 @@ export function fillPlaceholders(text: string, values: Readonly<Record<string, s
 }
 
 /** The values Sentinel gives for a hunt over [start, end). */
-export function huntWindowPlaceholders(window: { readonly start: Date; readonly end: Date }): Record<string, string> {
+export function huntWindowPlaceholders(window: {
+  readonly start: Date;
+  readonly end: Date;
+}): Record<string, string> {
   return {
     StartTimeISO: window.start.toISOString(),
     EndTimeISO: window.end.toISOString(),

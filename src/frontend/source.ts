@@ -69,13 +69,8 @@ export class SourceText {
 
   /** The outermost text and the offset there. */
   outermost(offset: number, bias: OffsetBias = 'start'): { source: SourceText; offset: number } {
-    let source: SourceText = this;
-    let o = offset;
-    while (source.parent !== null) {
-      o = source.parent.map.map(o, bias);
-      source = source.parent.source;
-    }
-    return { source, offset: o };
+    if (this.parent === null) return { source: this, offset };
+    return this.parent.source.outermost(this.parent.map.map(offset, bias), bias);
   }
 
   /** Where an offset of this text is in the outermost file. */

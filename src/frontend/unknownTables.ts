@@ -40,7 +40,10 @@ function unquote(written: string): string {
  * Whatever is bound inside them is bound against rows nobody knows: a name there may even resolve
  * to something else (a column `Event` of the unknown table becomes our table `Event`).
  */
-export function unknownTableScopes(root: SyntaxNode, names: readonly string[]): { start: number; end: number }[] {
+export function unknownTableScopes(
+  root: SyntaxNode,
+  names: readonly string[],
+): { start: number; end: number }[] {
   const unknown = new Set(names);
   const scopes: { start: number; end: number }[] = [];
   const visit = (n: SyntaxNode): void => {

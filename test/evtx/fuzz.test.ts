@@ -63,7 +63,9 @@ const mutations: Record<string, Mutation> = {
   truncate: (b, r) => `truncated to ${int(r, b.length)}`,
   shuffleChunks: (b, r) => {
     const n = Math.floor((b.length - HEADER) / CHUNK);
-    const chunks = Array.from({ length: n }, (_, i) => Buffer.from(b.subarray(HEADER + i * CHUNK, HEADER + (i + 1) * CHUNK)));
+    const chunks = Array.from({ length: n }, (_, i) =>
+      Buffer.from(b.subarray(HEADER + i * CHUNK, HEADER + (i + 1) * CHUNK)),
+    );
     for (let i = n - 1; i > 0; i--) {
       const j = int(r, i + 1);
       [chunks[i], chunks[j]] = [chunks[j]!, chunks[i]!];
@@ -130,79 +132,90 @@ const mutations: Record<string, Mutation> = {
 const cases = Number(process.env.KQLHUNT_FUZZ_CASES ?? 120);
 const seed = Number(process.env.KQLHUNT_FUZZ_SEED ?? 20250608);
 
-test(`fuzz: ${cases} mutated files never throw, always end, report file/chunk/offset (seed ${seed})`, { skip: skipWithoutShared, timeout: 120_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kqlhunt-evtx-fuzz-'));
-  const r = prng(seed);
-  const names = Object.keys(mutations);
-  const originals = SOURCES.map(([d, f]) => readFileSync(sharedPath('evtx', d, f)));
-  let totalEvents = 0;
-  let totalErrors = 0;
-  const rss0 = process.memoryUsage().rss;
-  try {
-    for (let i = 0; i < cases; i++) {
-      const src = int(r, originals.length);
-      let b = Buffer.from(originals[src]!);
-      const kinds: string[] = [];
-      for (let k = 0, n = 1 + int(r, 3); k < n; k++) {
-        const m = names[int(r, names.length)]!;
-        const what = mutations[m]!(b, r);
-        if (m === 'truncate') b = b.subarray(0, Number(/\d+/.exec(what)![0]));
-        kinds.push(`${m} (${what})`);
-      }
-      const path = join(dir, `case-${i}.evtx`);
-      writeFileSync(path, b);
-      const label = `case ${i} (seed ${seed}): ${SOURCES[src]![1]}: ${kinds.join(', ')}`;
-      const errors: EvtxError[] = [];
-      const t0 = Date.now();
-      let events = 0;
-      try {
-        const reader = readEvtx(path, { workers: i % 10 === 0 ? 2 : 0, onError: (e) => errors.push(e) });
-        for await (const ev of reader) {
-          events++;
-          assert.equal(typeof ev.xml, 'string', label);
-          assert.equal(ev.file, path, label);
+test(
+  `fuzz: ${cases} mutated files never throw, always end, report file/chunk/offset (seed ${seed})`,
+  { skip: skipWithoutShared, timeout: 120_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kqlhunt-evtx-fuzz-'));
+    const r = prng(seed);
+    const names = Object.keys(mutations);
+    const originals = SOURCES.map(([d, f]) => readFileSync(sharedPath('evtx', d, f)));
+    let totalEvents = 0;
+    let totalErrors = 0;
+    const rss0 = process.memoryUsage().rss;
+    try {
+      for (let i = 0; i < cases; i++) {
+        const src = int(r, originals.length);
+        let b = Buffer.from(originals[src]!);
+        const kinds: string[] = [];
+        for (let k = 0, n = 1 + int(r, 3); k < n; k++) {
+          const m = names[int(r, names.length)]!;
+          const what = mutations[m]!(b, r);
+          if (m === 'truncate') b = b.subarray(0, Number(/\d+/.exec(what)![0]));
+          kinds.push(`${m} (${what})`);
         }
-      } catch (e) {
-        assert.fail(`${label}: threw ${(e as Error).stack}`);
+        const path = join(dir, `case-${i}.evtx`);
+        writeFileSync(path, b);
+        const label = `case ${i} (seed ${seed}): ${SOURCES[src]![1]}: ${kinds.join(', ')}`;
+        const errors: EvtxError[] = [];
+        const t0 = Date.now();
+        let events = 0;
+        try {
+          const reader = readEvtx(path, { workers: i % 10 === 0 ? 2 : 0, onError: (e) => errors.push(e) });
+          for await (const ev of reader) {
+            events++;
+            assert.equal(typeof ev.xml, 'string', label);
+            assert.equal(ev.file, path, label);
+          }
+        } catch (e) {
+          assert.fail(`${label}: threw ${(e as Error).stack}`);
+        }
+        assert.ok(Date.now() - t0 < 20_000, `${label}: took ${Date.now() - t0} ms`);
+        assert.ok(events <= b.length / 28, `${label}: ${events} events from ${b.length} bytes`);
+        for (const e of errors) {
+          assert.equal(e.file, path, label);
+          assert.ok(Number.isInteger(e.chunk) && e.chunk >= -1, `${label}: chunk ${e.chunk}`);
+          assert.ok(
+            Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= Math.max(b.length, HEADER),
+            `${label}: offset ${e.offset}`,
+          );
+          assert.ok(e.reason.length > 0 && /^EVTX0\d\d$/.test(e.code), label);
+        }
+        totalEvents += events;
+        totalErrors += errors.length;
       }
-      assert.ok(Date.now() - t0 < 20_000, `${label}: took ${Date.now() - t0} ms`);
-      assert.ok(events <= b.length / 28, `${label}: ${events} events from ${b.length} bytes`);
-      for (const e of errors) {
-        assert.equal(e.file, path, label);
-        assert.ok(Number.isInteger(e.chunk) && e.chunk >= -1, `${label}: chunk ${e.chunk}`);
-        assert.ok(Number.isInteger(e.offset) && e.offset >= 0 && e.offset <= Math.max(b.length, HEADER), `${label}: offset ${e.offset}`);
-        assert.ok(e.reason.length > 0 && /^EVTX0\d\d$/.test(e.code), label);
-      }
-      totalEvents += events;
-      totalErrors += errors.length;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await closeSharedPool();
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-    await closeSharedPool();
-  }
-  const grown = (process.memoryUsage().rss - rss0) / 1048576;
-  assert.ok(grown < 512, `RSS grew by ${grown.toFixed(0)} MB`);
-  assert.ok(totalEvents > 0 && totalErrors > 0);
-});
+    const grown = (process.memoryUsage().rss - rss0) / 1048576;
+    assert.ok(grown < 512, `RSS grew by ${grown.toFixed(0)} MB`);
+    assert.ok(totalEvents > 0 && totalErrors > 0);
+  },
+);
 
-test('a template instance pointing at itself is an error, not a loop', { skip: skipWithoutShared }, async () => {
-  const b = Buffer.from(readFileSync(sharedPath('evtx', 'samples', 'new-user-security.evtx')));
-  const recs = recordOffsets(b);
-  const p = recs[1]! + 24;
-  assert.equal(b[p + 4], 0x0c);
-  b.writeUInt32LE(p + 4 - HEADER, p + 10); // the instance's definition offset: the instance itself
-  const dir = mkdtempSync(join(tmpdir(), 'kqlhunt-evtx-self-'));
-  try {
-    const path = join(dir, 'self.evtx');
-    writeFileSync(path, b);
-    const errors: EvtxError[] = [];
-    let n = 0;
-    for await (const _ of readEvtx(path, { workers: 0, onError: (e) => errors.push(e) })) n++;
-    assert.equal(n, 3);
-    const lost = errors.filter((e) => e.severity === 'record');
-    assert.equal(lost.length, 1);
-    assert.equal(lost[0]!.offset, recs[1]!);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'a template instance pointing at itself is an error, not a loop',
+  { skip: skipWithoutShared },
+  async () => {
+    const b = Buffer.from(readFileSync(sharedPath('evtx', 'samples', 'new-user-security.evtx')));
+    const recs = recordOffsets(b);
+    const p = recs[1]! + 24;
+    assert.equal(b[p + 4], 0x0c);
+    b.writeUInt32LE(p + 4 - HEADER, p + 10); // the instance's definition offset: the instance itself
+    const dir = mkdtempSync(join(tmpdir(), 'kqlhunt-evtx-self-'));
+    try {
+      const path = join(dir, 'self.evtx');
+      writeFileSync(path, b);
+      const errors: EvtxError[] = [];
+      let n = 0;
+      for await (const _ of readEvtx(path, { workers: 0, onError: (e) => errors.push(e) })) n++;
+      assert.equal(n, 3);
+      const lost = errors.filter((e) => e.severity === 'record');
+      assert.equal(lost.length, 1);
+      assert.equal(lost[0]!.offset, recs[1]!);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

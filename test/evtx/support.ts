@@ -33,7 +33,10 @@ export function asOracle(xml: string): string {
   return xml.replace(/\r\n/g, '\n');
 }
 
-export async function readAll(path: string, opts: ReadOptions = {}): Promise<{ events: EvtxEvent[]; errors: EvtxError[] }> {
+export async function readAll(
+  path: string,
+  opts: ReadOptions = {},
+): Promise<{ events: EvtxEvent[]; errors: EvtxError[] }> {
   const errors: EvtxError[] = [];
   const events: EvtxEvent[] = [];
   for await (const ev of readEvtx(path, { ...opts, onError: (e) => errors.push(e) })) events.push(ev);

@@ -58,7 +58,13 @@ describe('errors', () => {
       assert.equal(r.plan, null, 'no plan when there are errors');
       const errors = r.diagnostics.filter((d) => d.severity === 'error');
       assert.deepEqual(
-        errors.map((d) => [d.code, d.kustoCode, d.location.line, d.location.column, spanText(c.query, d.span)]),
+        errors.map((d) => [
+          d.code,
+          d.kustoCode,
+          d.location.line,
+          d.location.column,
+          spanText(c.query, d.span),
+        ]),
         c.errors,
       );
     });
@@ -125,13 +131,18 @@ describe('errors inside a file', () => {
     const [d] = r.diagnostics;
     assert.ok(d);
     assert.deepEqual([d.location.file, d.location.line, d.location.column], ['rule.yaml', 4, 11]);
-    assert.equal(new SourceText('rule.yaml', query, { source: outer, map }).excerpt(d.span.start, d.span.end), '4 |   | where Nope == 1\n  |           ^^^^');
+    assert.equal(
+      new SourceText('rule.yaml', query, { source: outer, map }).excerpt(d.span.start, d.span.end),
+      '4 |   | where Nope == 1\n  |           ^^^^',
+    );
   });
 });
 
 describe('tables registered at run time', () => {
   test('bind like the built-in ones', () => {
-    const tables = [{ name: 'SigninLogs', columns: [{ name: 'UserPrincipalName', type: 'string' as const }] }];
+    const tables = [
+      { name: 'SigninLogs', columns: [{ name: 'UserPrincipalName', type: 'string' as const }] },
+    ];
     const plan = planOf('SigninLogs | where UserPrincipalName has "admin"', { tables });
     assert.ok(plan.result?.kind === 'pipeline');
     assert.deepEqual(plan.result.source, {

@@ -17,7 +17,11 @@ const cases: readonly Case[] = [
     query: `${SE} | where EventID == 4624`,
     expected: {
       kind: 'where',
-      predicate: { kind: 'binary', op: '==', left: { kind: 'name', name: 'EventID', resolvedAs: 'column', type: 'int' } },
+      predicate: {
+        kind: 'binary',
+        op: '==',
+        left: { kind: 'name', name: 'EventID', resolvedAs: 'column', type: 'int' },
+      },
     },
   },
   {
@@ -155,7 +159,11 @@ const cases: readonly Case[] = [
     query: `${SE} | top 10 by TimeGenerated asc`,
     expected: { kind: 'top', count: { kind: 'literal', value: 10n }, by: [{ order: 'asc' }] },
   },
-  { name: 'take', query: `${SE} | take 5`, expected: { kind: 'take', count: { kind: 'literal', type: 'long', value: 5n } } },
+  {
+    name: 'take',
+    query: `${SE} | take 5`,
+    expected: { kind: 'take', count: { kind: 'literal', type: 'long', value: 5n } },
+  },
   { name: 'limit is take', query: `${SE} | limit 5`, expected: { kind: 'take' } },
   {
     name: 'join: default kind, same-name condition, right side renamed',
@@ -206,7 +214,13 @@ const cases: readonly Case[] = [
       kind: 'lookup',
       lookupKind: 'inner',
       on: [{ kind: 'same', name: 'EventID' }],
-      right: { kind: 'datatable', columns: [{ name: 'EventID', type: 'int' }, { name: 'Name', type: 'string' }] },
+      right: {
+        kind: 'datatable',
+        columns: [
+          { name: 'EventID', type: 'int' },
+          { name: 'Name', type: 'string' },
+        ],
+      },
     },
   },
   {
@@ -290,7 +304,13 @@ const cases: readonly Case[] = [
   {
     name: 'mv-expand defaults',
     query: `${SE} | extend D = parse_json(EventData) | mv-expand D`,
-    expected: { kind: 'mv-expand', bagExpansion: 'bag', itemIndex: null, limit: null, items: [{ name: 'D' }] },
+    expected: {
+      kind: 'mv-expand',
+      bagExpansion: 'bag',
+      itemIndex: null,
+      limit: null,
+      items: [{ name: 'D' }],
+    },
   },
   {
     name: 'mv-apply with a sub-query over the expanded rows',
@@ -310,7 +330,13 @@ const cases: readonly Case[] = [
     query: `${SE} | make-series Total = count() default = 0 on TimeGenerated from ago(7d) to now() step 1h by Computer`,
     expected: {
       kind: 'make-series',
-      aggregates: [{ name: 'Total', expr: { kind: 'call', name: 'count' }, defaultValue: { kind: 'literal', value: 0n } }],
+      aggregates: [
+        {
+          name: 'Total',
+          expr: { kind: 'call', name: 'count' },
+          defaultValue: { kind: 'literal', value: 0n },
+        },
+      ],
       on: { kind: 'name', name: 'TimeGenerated' },
       from: { kind: 'call', name: 'ago' },
       to: { kind: 'call', name: 'now' },

@@ -19,7 +19,10 @@ describe('SourceText', () => {
     });
   }
   test('caret excerpt', () => {
-    assert.equal(new SourceText('t', 'let x = 1;\nT | where y').excerpt(21, 22), '2 | T | where y\n  |           ^');
+    assert.equal(
+      new SourceText('t', 'let x = 1;\nT | where y').excerpt(21, 22),
+      '2 | T | where y\n  |           ^',
+    );
   });
 });
 
@@ -45,7 +48,16 @@ describe('OffsetMap', () => {
     test(`${offset} (${bias}) → ${expected}`, () => assert.equal(map.map(offset, bias), expected));
   }
   test('refuses overlapping runs', () => {
-    assert.throws(() => new OffsetMap([{ from: 0, to: 0, length: 3 }, { from: 2, to: 5, length: 1 }], { start: 0, end: 9 }));
+    assert.throws(
+      () =>
+        new OffsetMap(
+          [
+            { from: 0, to: 0, length: 3 },
+            { from: 2, to: 5, length: 1 },
+          ],
+          { start: 0, end: 9 },
+        ),
+    );
   });
 });
 
@@ -63,7 +75,10 @@ describe('fillPlaceholders', () => {
     assert.deepEqual(f.unfilled, [{ name: 'Missing', span: { start: 1, end: 12 } }]);
   });
   test('hunt window values', () => {
-    const p = huntWindowPlaceholders({ start: new Date(Date.UTC(2024, 0, 1)), end: new Date(Date.UTC(2024, 0, 2)) });
+    const p = huntWindowPlaceholders({
+      start: new Date(Date.UTC(2024, 0, 1)),
+      end: new Date(Date.UTC(2024, 0, 2)),
+    });
     assert.deepEqual(p, { StartTimeISO: '2024-01-01T00:00:00.000Z', EndTimeISO: '2024-01-02T00:00:00.000Z' });
   });
 });

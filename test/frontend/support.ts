@@ -54,8 +54,15 @@ export function assertMatches(actual: unknown, expected: unknown, path = '$'): v
     return;
   }
   if (Array.isArray(expected)) {
-    assert.ok(Array.isArray(actual), `at ${path}: expected an array, got ${JSON.stringify(actual, bigintSafe)}`);
-    assert.equal(actual.length, expected.length, `at ${path}: array length (${JSON.stringify(actual, bigintSafe)})`);
+    assert.ok(
+      Array.isArray(actual),
+      `at ${path}: expected an array, got ${JSON.stringify(actual, bigintSafe)}`,
+    );
+    assert.equal(
+      actual.length,
+      expected.length,
+      `at ${path}: array length (${JSON.stringify(actual, bigintSafe)})`,
+    );
     expected.forEach((e, i) => assertMatches(actual[i], e, `${path}[${i}]`));
     return;
   }

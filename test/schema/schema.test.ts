@@ -23,17 +23,21 @@ describe('built-in table schemas', () => {
     }
   });
 
-  test('SecurityEvent has every typed column of the merged list, hidden ones included', { skip: skipWithoutShared }, () => {
-    const se = builtinTables.get('SecurityEvent');
-    assert.ok(se);
-    const names = new Set(se.columns.map((c) => c.name));
-    const typed = tsvRows().filter((r) => (r[1] ?? '').trim() !== '' || (r[2] ?? '').trim() !== '');
-    for (const r of typed) assert.ok(names.has(r[0]!), `missing ${r[0]}`);
-    assert.equal(se.columns.length, typed.length);
-    for (const hidden of ['TenantId', 'MG', 'TimeCollected', 'EventOriginId']) {
-      assert.ok(builtinHiddenColumns.get('SecurityEvent')?.includes(hidden), hidden);
-    }
-  });
+  test(
+    'SecurityEvent has every typed column of the merged list, hidden ones included',
+    { skip: skipWithoutShared },
+    () => {
+      const se = builtinTables.get('SecurityEvent');
+      assert.ok(se);
+      const names = new Set(se.columns.map((c) => c.name));
+      const typed = tsvRows().filter((r) => (r[1] ?? '').trim() !== '' || (r[2] ?? '').trim() !== '');
+      for (const r of typed) assert.ok(names.has(r[0]!), `missing ${r[0]}`);
+      assert.equal(se.columns.length, typed.length);
+      for (const hidden of ['TenantId', 'MG', 'TimeCollected', 'EventOriginId']) {
+        assert.ok(builtinHiddenColumns.get('SecurityEvent')?.includes(hidden), hidden);
+      }
+    },
+  );
 
   test('SecurityEvent follows the real export column order', { skip: skipWithoutShared }, () => {
     const se = builtinTables.get('SecurityEvent')!;
@@ -41,7 +45,10 @@ describe('built-in table schemas', () => {
       .filter((r) => (r[4] ?? '').trim() !== '' && se.columns.some((c) => c.name === r[0]))
       .sort((a, b) => Number(a[4]) - Number(b[4]))
       .map((r) => r[0]);
-    assert.deepEqual(se.columns.slice(0, positioned.length).map((c) => c.name), positioned);
+    assert.deepEqual(
+      se.columns.slice(0, positioned.length).map((c) => c.name),
+      positioned,
+    );
   });
 
   const types: readonly [string, string, string][] = [
@@ -66,7 +73,10 @@ describe('built-in table schemas', () => {
       { name: 'SigninLogs', columns: [{ name: 'UserPrincipalName', type: 'string' }] },
       { name: 'Event', columns: [{ name: 'Only', type: 'long' }] },
     ]);
-    assert.deepEqual(tables.map((t) => t.name), ['SecurityEvent', 'WindowsEvent', 'Event', 'SigninLogs']);
+    assert.deepEqual(
+      tables.map((t) => t.name),
+      ['SecurityEvent', 'WindowsEvent', 'Event', 'SigninLogs'],
+    );
     assert.deepEqual(tables.find((t) => t.name === 'Event')?.columns, [{ name: 'Only', type: 'long' }]);
   });
 });

@@ -102,7 +102,8 @@ export function namedExpressions(
     const fromBinder = bySource.get(item.id);
     const passThrough =
       item.kind === 'NameReference' && item.semantic?.symbol?.kind === 'column' ? nameText(item) : null;
-    const name = fromBinder ?? passThrough ?? uniqueDefault(item.semantic?.resultName ?? `Column${++unnamed}`);
+    const name =
+      fromBinder ?? passThrough ?? uniqueDefault(item.semantic?.resultName ?? `Column${++unnamed}`);
     used.add(name);
     out.push({ name, expr: buildExpr(item, ctx, 'scalar'), span });
   }

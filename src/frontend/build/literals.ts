@@ -118,7 +118,8 @@ export function parseIntLiteral(token: string): number | null {
   if (isNullWord(inner)) return null;
   const v = parseInteger(inner, 'int');
   const wrapped = /0[xX]/.test(inner) ? BigInt.asIntN(32, v) : v;
-  if (wrapped < -(1n << 31n) || wrapped >= 1n << 31n) throw new LiteralError(`int literal out of range: ${token}`);
+  if (wrapped < -(1n << 31n) || wrapped >= 1n << 31n)
+    throw new LiteralError(`int literal out of range: ${token}`);
   return Number(wrapped);
 }
 

@@ -20,7 +20,10 @@ import { unsupportedScalar } from './scalars.js';
 
 export type OperatorBuilder = (node: SyntaxNode, ctx: BuildContext) => Operator;
 
-export function base(node: SyntaxNode, ctx: BuildContext): { span: ReturnType<BuildContext['span']>; schema: ReturnType<typeof resultSchemaOf> } {
+export function base(
+  node: SyntaxNode,
+  ctx: BuildContext,
+): { span: ReturnType<BuildContext['span']>; schema: ReturnType<typeof resultSchemaOf> } {
   return { span: ctx.span(node), schema: resultSchemaOf(node) };
 }
 
@@ -66,9 +69,17 @@ const project: OperatorBuilder = (node, ctx) => ({
   ...base(node, ctx),
 });
 
-const projectAway: OperatorBuilder = (node, ctx) => ({ kind: 'project-away', patterns: patterns(node), ...base(node, ctx) });
+const projectAway: OperatorBuilder = (node, ctx) => ({
+  kind: 'project-away',
+  patterns: patterns(node),
+  ...base(node, ctx),
+});
 
-const projectKeep: OperatorBuilder = (node, ctx) => ({ kind: 'project-keep', patterns: patterns(node), ...base(node, ctx) });
+const projectKeep: OperatorBuilder = (node, ctx) => ({
+  kind: 'project-keep',
+  patterns: patterns(node),
+  ...base(node, ctx),
+});
 
 const projectRename: OperatorBuilder = (node, ctx) => {
   const renames: { newName: string; oldName: string }[] = [];
@@ -134,9 +145,17 @@ const top: OperatorBuilder = (node, ctx) => {
   };
 };
 
-const take: OperatorBuilder = (node, ctx) => ({ kind: 'take', count: requiredExpr(node, 'Expression', ctx), ...base(node, ctx) });
+const take: OperatorBuilder = (node, ctx) => ({
+  kind: 'take',
+  count: requiredExpr(node, 'Expression', ctx),
+  ...base(node, ctx),
+});
 
-const sample: OperatorBuilder = (node, ctx) => ({ kind: 'sample', count: requiredExpr(node, 'Expression', ctx), ...base(node, ctx) });
+const sample: OperatorBuilder = (node, ctx) => ({
+  kind: 'sample',
+  count: requiredExpr(node, 'Expression', ctx),
+  ...base(node, ctx),
+});
 
 const as: OperatorBuilder = (node, ctx) => {
   const name = nameText(nodeByRole(node, 'Name'));
@@ -171,7 +190,12 @@ const render: OperatorBuilder = (node, ctx) => {
           : parameterValue(value);
     }
   }
-  const chartName = chart === null ? '' : tokensOf(chart).map((t) => t.text.toLowerCase()).join('');
+  const chartName =
+    chart === null
+      ? ''
+      : tokensOf(chart)
+          .map((t) => t.text.toLowerCase())
+          .join('');
   return { kind: 'render', chart: chartName, properties, ...base(node, ctx) };
 };
 

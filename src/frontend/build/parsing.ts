@@ -4,7 +4,6 @@
 import type { ParsePart } from '../../plan/plan.js';
 import { nameText } from '../names.js';
 import { listByRole, nodeByRole, tokensOf, type SyntaxNode } from '../syntax.js';
-import type { BuildContext } from './context.js';
 import { scalarTypeOf } from './expressions.js';
 import { decodeStringLiteral, LiteralError } from './literals.js';
 import { base, requiredExpr, unsupportedOperator, type OperatorBuilder } from './operators.js';
@@ -77,8 +76,15 @@ export const parseKvOperator: OperatorBuilder = (node, ctx) => {
   if (withClause !== null) {
     for (const p of namedParameters(listByRole(withClause, 'Properties'))) {
       const value = nodeByRole(p.node, 'Expression');
-      options[p.name] = value?.kind === 'BooleanLiteralExpression' ? p.value.toLowerCase() === 'true' : p.value;
+      options[p.name] =
+        value?.kind === 'BooleanLiteralExpression' ? p.value.toLowerCase() === 'true' : p.value;
     }
   }
-  return { kind: 'parse-kv', source: requiredExpr(node, 'Expression', ctx), columns, options, ...base(node, ctx) };
+  return {
+    kind: 'parse-kv',
+    source: requiredExpr(node, 'Expression', ctx),
+    columns,
+    options,
+    ...base(node, ctx),
+  };
 };

@@ -295,7 +295,12 @@ function path(node: SyntaxNode, ctx: BuildContext): Expr {
     // `a.[b]`: index by an expression, as `a[b]`.
     const index = nodeByRole(selector, 'Expression');
     if (index === null) return unsupportedScalar('index access without an index', node, ctx);
-    return { kind: 'index', target: operand(node, 'Expression', ctx), index: buildExpr(index, ctx), span: ctx.span(node) };
+    return {
+      kind: 'index',
+      target: operand(node, 'Expression', ctx),
+      index: buildExpr(index, ctx),
+      span: ctx.span(node),
+    };
   }
   const name = nameText(childByRole(node, 'Selector'));
   if (name === null) return unsupportedScalar('member access without a name', node, ctx);
@@ -306,7 +311,12 @@ function element(node: SyntaxNode, ctx: BuildContext): Expr {
   const selector = nodeByRole(node, 'Selector');
   const index = selector === null ? null : nodeByRole(selector, 'Expression');
   if (index === null) return unsupportedScalar('index access without an index', node, ctx);
-  return { kind: 'index', target: operand(node, 'Expression', ctx), index: buildExpr(index, ctx), span: ctx.span(node) };
+  return {
+    kind: 'index',
+    target: operand(node, 'Expression', ctx),
+    index: buildExpr(index, ctx),
+    span: ctx.span(node),
+  };
 }
 
 function inner(node: SyntaxNode, ctx: BuildContext): Expr {
@@ -346,7 +356,8 @@ const OPERATOR_WHAT: Readonly<Record<string, string>> = {
 export function buildScalar(node: SyntaxNode, ctx: BuildContext): Expr {
   const builder = BUILDERS[node.kind];
   if (builder !== undefined) return builder(node, ctx);
-  if (isNode(childByRole(node, 'Left')) && childByRole(node, 'Operator') !== null) return binaryOrList(node, ctx);
+  if (isNode(childByRole(node, 'Left')) && childByRole(node, 'Operator') !== null)
+    return binaryOrList(node, ctx);
   return unsupportedScalar(OPERATOR_WHAT[node.kind] ?? node.kind, node, ctx);
 }
 

@@ -49,7 +49,13 @@ function functionDefinition(decl: SyntaxNode, ctx: BuildContext): FunctionDefini
   if (body === null || result === null) return 'function without a body';
   const statements = listByRole(body, 'Statements').flatMap((s) => buildStatement(s, ctx));
   const tabular = isTabularNode(result);
-  return { params, statements, result: buildExpr(result, ctx, tabular ? 'tabular' : 'scalar'), tabular, span: ctx.span(decl) };
+  return {
+    params,
+    statements,
+    result: buildExpr(result, ctx, tabular ? 'tabular' : 'scalar'),
+    tabular,
+    span: ctx.span(decl),
+  };
 }
 
 function letStatement(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
@@ -60,7 +66,9 @@ function letStatement(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
   if (value.kind === 'FunctionDeclaration') {
     const fn = functionDefinition(value, ctx);
     if (typeof fn === 'string') {
-      return [{ kind: 'let', name, value: { kind: 'tabular', expr: unsupportedTabular(fn, value, ctx) }, span }];
+      return [
+        { kind: 'let', name, value: { kind: 'tabular', expr: unsupportedTabular(fn, value, ctx) }, span },
+      ];
     }
     return [{ kind: 'let', name, value: { kind: 'function', fn }, span }];
   }
@@ -85,7 +93,8 @@ function queryParameters(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
     const param = functionParam(p, ctx);
     if (param === null) continue;
     const expr: Expr =
-      param.defaultValue ?? unsupportedScalar(`query parameter ${param.name} without a default value`, p, ctx);
+      param.defaultValue ??
+      unsupportedScalar(`query parameter ${param.name} without a default value`, p, ctx);
     out.push({ kind: 'let', name: param.name, value: { kind: 'scalar', expr }, span: ctx.span(p) });
   }
   return out;
@@ -94,7 +103,14 @@ function queryParameters(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
 function patternStatement(node: SyntaxNode, ctx: BuildContext): LetStatement[] {
   const name = nameText(nodeByRole(node, 'Name'));
   if (name === null) return [];
-  return [{ kind: 'let', name, value: { kind: 'tabular', expr: unsupportedTabular('declare pattern', node, ctx) }, span: ctx.span(node) }];
+  return [
+    {
+      kind: 'let',
+      name,
+      value: { kind: 'tabular', expr: unsupportedTabular('declare pattern', node, ctx) },
+      span: ctx.span(node),
+    },
+  ];
 }
 
 export function buildStatement(node: SyntaxNode, ctx: BuildContext): Statement[] {
@@ -121,7 +137,11 @@ export interface BuiltQuery {
 
 export function buildQuery(root: SyntaxNode, ctx: BuildContext): BuiltQuery {
   if (root.kind !== 'QueryBlock') {
-    const result = unsupportedTabular(root.kind === 'CommandBlock' ? 'control command' : root.kind, root, ctx);
+    const result = unsupportedTabular(
+      root.kind === 'CommandBlock' ? 'control command' : root.kind,
+      root,
+      ctx,
+    );
     return { plan: { kind: 'query', statements: [], result, span: ctx.span(root) }, droppedResults: [] };
   }
   const statements: Statement[] = [];

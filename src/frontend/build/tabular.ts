@@ -18,7 +18,13 @@ export function unsupportedTabular(what: string, node: SyntaxNode, ctx: BuildCon
 }
 
 /** Operators that can start a query without input. */
-const SOURCE_OPERATORS = new Set(['PrintOperator', 'RangeOperator', 'UnionOperator', 'FindOperator', 'SearchOperator']);
+const SOURCE_OPERATORS = new Set([
+  'PrintOperator',
+  'RangeOperator',
+  'UnionOperator',
+  'FindOperator',
+  'SearchOperator',
+]);
 
 function isQueryOperator(node: SyntaxNode): boolean {
   return node.kind.endsWith('Operator') && !SOURCE_OPERATORS.has(node.kind);
@@ -56,7 +62,13 @@ function tableReference(node: SyntaxNode, ctx: BuildContext): Expr {
   const symbol = node.semantic?.symbol ?? null;
   if (symbol?.kind === 'function') {
     // A tabular function named without parentheses: called with no arguments.
-    return { kind: 'tabularCall', name, args: [], target: symbol.userDefined ? 'user' : 'builtin', span: ctx.span(node) };
+    return {
+      kind: 'tabularCall',
+      name,
+      args: [],
+      target: symbol.userDefined ? 'user' : 'builtin',
+      span: ctx.span(node),
+    };
   }
   let resolvedAs: 'table' | 'variable' | 'parameter' | 'unknown' = 'unknown';
   if (symbol?.kind === 'table') resolvedAs = 'table';
@@ -74,10 +86,21 @@ function functionCall(node: SyntaxNode, ctx: BuildContext): Expr {
     // table('SecurityEvent'): a table named by a constant string.
     const first = args[0];
     if (args.length === 1 && first?.kind === 'literal' && typeof first.value === 'string') {
-      return { kind: 'table', name: first.value, resolvedAs: 'table', schema: resultSchemaOf(node), span: ctx.span(node) };
+      return {
+        kind: 'table',
+        name: first.value,
+        resolvedAs: 'table',
+        schema: resultSchemaOf(node),
+        span: ctx.span(node),
+      };
     }
   }
-  if (lower === 'cluster' || lower === 'database' || lower === 'external_table' || lower === 'materialized_view') {
+  if (
+    lower === 'cluster' ||
+    lower === 'database' ||
+    lower === 'external_table' ||
+    lower === 'materialized_view'
+  ) {
     return unsupportedTabular(`${lower}()`, node, ctx);
   }
   const userDefined = symbol === null || symbol.userDefined;
@@ -93,7 +116,13 @@ function functionCall(node: SyntaxNode, ctx: BuildContext): Expr {
 function materialize(node: SyntaxNode, ctx: BuildContext): Expr {
   const inner = nodeByRole(node, 'Expression');
   if (inner === null) return unsupportedTabular('materialize() without an argument', node, ctx);
-  return { kind: 'tabularCall', name: 'materialize', args: [buildExpr(inner, ctx, 'tabular')], target: 'builtin', span: ctx.span(node) };
+  return {
+    kind: 'tabularCall',
+    name: 'materialize',
+    args: [buildExpr(inner, ctx, 'tabular')],
+    target: 'builtin',
+    span: ctx.span(node),
+  };
 }
 
 /** `(name: type, ...)` declarations: datatable, parse-kv, evaluate output schemas, function parameters. */
@@ -124,7 +153,11 @@ function datatable(node: SyntaxNode, ctx: BuildContext): Expr {
 }
 
 function print(node: SyntaxNode, ctx: BuildContext): Expr {
-  return { kind: 'print', columns: namedExpressions(listByRole(node, 'Expressions'), node, ctx), span: ctx.span(node) };
+  return {
+    kind: 'print',
+    columns: namedExpressions(listByRole(node, 'Expressions'), node, ctx),
+    span: ctx.span(node),
+  };
 }
 
 function range(node: SyntaxNode, ctx: BuildContext): Expr {
@@ -176,7 +209,9 @@ const BUILDERS: Readonly<Record<string, TabularBuilder>> = {
   PipeExpression: pipeline,
   ParenthesizedExpression: (node, ctx) => {
     const inner = nodeByRole(node, 'Expression');
-    return inner === null ? unsupportedTabular('empty parentheses', node, ctx) : buildExpr(inner, ctx, 'tabular');
+    return inner === null
+      ? unsupportedTabular('empty parentheses', node, ctx)
+      : buildExpr(inner, ctx, 'tabular');
   },
   NameReference: tableReference,
   FunctionCallExpression: functionCall,
@@ -210,4 +245,3 @@ export function buildTabular(node: SyntaxNode, ctx: BuildContext): Expr {
   }
   return unsupportedTabular(node.kind, node, ctx);
 }
-

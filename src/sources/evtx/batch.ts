@@ -81,7 +81,8 @@ export function runBatch(job: BatchJob): BatchResult {
     res.errors.push(
       evtxError(job.file, job.first, 0, 'EVTX001', 'chunk', 'cannot open: ' + (e as Error).message),
     );
-    if (job.mode === 'events') res.chunks = [{ events: [], errors: res.errors, filtered: 0, count: 0, budget: 0 }];
+    if (job.mode === 'events')
+      res.chunks = [{ events: [], errors: res.errors, filtered: 0, count: 0, budget: 0 }];
     else res.text = new Uint8Array(0);
     return res;
   }

@@ -39,7 +39,9 @@ export async function dumpCommand(
   if (format.startsWith('table:')) {
     const name = format.slice(6);
     if (!(name in windowsTables)) {
-      process.stderr.write(`kqlhunt dump: unknown table '${name}' (one of ${Object.keys(windowsTables).join(', ')})\n`);
+      process.stderr.write(
+        `kqlhunt dump: unknown table '${name}' (one of ${Object.keys(windowsTables).join(', ')})\n`,
+      );
       return 2;
     }
     table = name as WindowsTable;

@@ -85,18 +85,18 @@ export function decodeGeohash(hash: string): Box | null {
 }
 
 /**
- * The eight cells around a geohash, in the order Kusto lists them: for each longitude column
- * (west, same, east) ... as documented by geo_geohash_neighbors('sunny').
+ * The eight cells around a geohash as (longitude, latitude) steps, in the order Kusto lists them
+ * (geo_geohash_neighbors('sunny') gives sunnt, sunpj, sunnx, sunpn, sunnv, sunpp, sunnz, sunnw).
  */
 const NEIGHBOR_OFFSETS: readonly (readonly [number, number])[] = [
-  [0, -1],
-  [1, 1],
-  [-1, 0],
-  [1, 0],
   [-1, -1],
-  [1, -1],
   [-1, 1],
+  [1, -1],
   [0, 1],
+  [-1, 0],
+  [1, 1],
+  [1, 0],
+  [0, -1],
 ];
 
 function neighbors(hash: string): string[] | null {

@@ -1,0 +1,14 @@
+/**
+ * Kusto's geospatial functions (geo_*), gathered from their sub-families: measures on the sphere,
+ * well-known text, and the geohash, S2 and H3 grid systems.
+ */
+import type { FunctionTable } from '../registry.js';
+import { geohashFunctions } from './geohash.js';
+import { measureFunctions } from './measures.js';
+import { wktFunctions } from './wkt.js';
+
+export const geoFunctions: FunctionTable = {
+  ...measureFunctions,
+  ...wktFunctions,
+  ...geohashFunctions,
+};
