@@ -1,2 +1,20 @@
 #!/usr/bin/env node
-console.log('kqlhunt');
+/** The `kqlhunt` command line: hands the sub-command to its module (see commands.ts). */
+import { runCommand, usage } from './commands.js';
+
+const argv = process.argv.slice(2);
+const command = argv[0];
+if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  process.stdout.write(usage);
+  process.exitCode = command === undefined ? 2 : 0;
+} else {
+  runCommand(command, argv.slice(1)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`kqlhunt: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -5,10 +5,12 @@
 import type { FunctionTable } from '../registry.js';
 import { geohashFunctions } from './geohash.js';
 import { measureFunctions } from './measures.js';
+import { s2Functions } from './s2/functions.js';
 import { wktFunctions } from './wkt.js';
 
 export const geoFunctions: FunctionTable = {
   ...measureFunctions,
   ...wktFunctions,
   ...geohashFunctions,
+  ...s2Functions,
 };

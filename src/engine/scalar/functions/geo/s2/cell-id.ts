@@ -236,30 +236,31 @@ function fromFaceIJSame(face: number, i: number, j: number, sameFace: boolean): 
 }
 
 /**
- * The cells of the same level around a cell, sharing an edge or a corner: for each row offset
- * below, beside and above the cell, the cells to its left and right, with those directly below
- * and above it listed first on the middle row.
+ * The eight cells of the same level around a cell, as (i, j) steps in the cell's face
+ * coordinates, in the order Kusto lists them (geo_s2cell_neighbors('89c259') gives 89c25d,
+ * 89c2f9, 89c251, 89c257, 89c25f, 89c25b, 89c2f7, 89c2f5).
  */
+const NEIGHBOR_STEPS: readonly (readonly [number, number])[] = [
+  [1, 1],
+  [-1, -1],
+  [1, -1],
+  [0, -1],
+  [0, 1],
+  [1, 0],
+  [-1, 0],
+  [-1, 1],
+];
+
+/** The cells sharing an edge or a corner with a cell, across face boundaries where needed. */
 export function allNeighbors(id: bigint): bigint[] {
   const level = levelOf(id);
   const { face, i, j, size } = toFaceIJ(id);
-  const out: bigint[] = [];
-  for (let k = -size; ; k += size) {
-    let sameFace: boolean;
-    if (k < 0) {
-      sameFace = j + k >= 0;
-    } else if (k >= size) {
-      sameFace = j + k < MAX_SIZE;
-    } else {
-      sameFace = true;
-      out.push(parentAt(fromFaceIJSame(face, i + k, j - size, j - size >= 0), level));
-      out.push(parentAt(fromFaceIJSame(face, i + k, j + size, j + size < MAX_SIZE), level));
-    }
-    out.push(parentAt(fromFaceIJSame(face, i - size, j + k, sameFace && i - size >= 0), level));
-    out.push(parentAt(fromFaceIJSame(face, i + size, j + k, sameFace && i + size < MAX_SIZE), level));
-    if (k >= size) break;
-  }
-  return out;
+  return NEIGHBOR_STEPS.map(([di, dj]) => {
+    const ni = i + di * size;
+    const nj = j + dj * size;
+    const sameFace = ni >= 0 && ni < MAX_SIZE && nj >= 0 && nj < MAX_SIZE;
+    return parentAt(fromFaceIJSame(face, ni, nj, sameFace), level);
+  });
 }
 
 // ---- Tokens ----

@@ -6,8 +6,8 @@
  */
 import { polygonsContain } from '../containment.js';
 import type { Polygon } from '../geojson.js';
-import { EARTH_RADIUS_METERS, type Vec3, angle, arcsCross, distanceToArc } from '../sphere.js';
-import { cellIdOfPoint, centerOf, childrenOf, fromFaceIJ, levelOf, lsbForLevel, verticesOf } from './cell-id.js';
+import { EARTH_RADIUS_METERS, type Vec3, arcsCross, distanceToArc } from '../sphere.js';
+import { cellIdOfPoint, centerOf, childrenOf, levelOf, lsbForLevel, verticesOf } from './cell-id.js';
 
 /** "The maximum count of tokens per polygon is 65536." */
 export const MAX_CELLS = 65536;
@@ -101,12 +101,8 @@ export function coverPolygons(polygons: readonly Polygon[], level: number, radiu
     return true;
   };
   for (let face = 0; face < 6; face++) {
-    const faceCell = fromFaceIJ(face, 0, 0) | 0n;
-    const id = (faceCell & ~((1n << 61n) - 1n)) | (1n << 60n);
-    if (!visit(id, 0)) return null;
+    if (!visit((BigInt(face) << 61n) | (1n << 60n), 0)) return null;
   }
   out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return out;
 }
-
-export { angle };
