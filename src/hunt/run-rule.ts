@@ -106,6 +106,10 @@ export async function runRule(rule: SentinelRule, data: HuntTables, window: Hunt
     if (err instanceof KqlRuntimeError) {
       const where = err.span ? describeSpan(rule, err.span.start) : rule.file;
       if (err.code === errorCodes.unsupported) return done({ kind: 'unsupported', what: [err.message], where });
+      // A table the binder let pass (`union isfuzzy=true` of tables none of which is loaded).
+      if (err.code === errorCodes.unknownTable) {
+        return done({ kind: 'missing-table', tables: [/'([^']+)'/.exec(err.message)?.[1] ?? err.message] });
+      }
       return done({ kind: 'error', message: err.message, where });
     }
     return done({ kind: 'error', message: err instanceof Error ? err.message : String(err), where: rule.file });

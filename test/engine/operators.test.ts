@@ -303,11 +303,21 @@ const valid: ValidCase[] = [
   },
   // mv-apply
   {
-    name: 'mv-apply runs the subquery per row',
+    name: 'mv-apply runs the subquery per row and keeps the source columns beside it',
     query:
       'datatable(id:int, xs:dynamic)[1, dynamic([3, 1, 2]), 2, dynamic([5])] | mv-apply x = xs to typeof(long) on (summarize m = max(x))',
-    columns: ['m:long'],
-    rows: [['3'], ['5']],
+    columns: ['id:int', 'xs:dynamic', 'm:long'],
+    rows: [
+      [1, '[3,1,2]', '3'],
+      [2, '[5]', '5'],
+    ],
+  },
+  {
+    name: 'mv-apply of a column by its own name replaces it',
+    query:
+      'datatable(id:int, xs:dynamic)[1, dynamic([3, 1, 2])] | mv-apply xs to typeof(long) on (top 1 by xs desc)',
+    columns: ['id:int', 'xs:long'],
+    rows: [[1, '3']],
   },
 ];
 

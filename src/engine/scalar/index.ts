@@ -17,6 +17,20 @@ import { mathFunctions } from './functions/math.js';
 import { parserFunctions } from './functions/parsers.js';
 import { regexFunctions } from './functions/regex.js';
 import { seriesFunctions } from './functions/series.js';
+import { aroundFunctions } from './functions/around.js';
+import { bitFunctions } from './functions/bits.js';
+import { compressionFunctions } from './functions/compression.js';
+import { formatBytesFunctions } from './functions/format-bytes.js';
+import { hashFunctions } from './functions/hashes.js';
+import { ipv4RangeFunctions } from './functions/ipv4-ranges.js';
+import { ipv6Functions } from './functions/ipv6.js';
+import { jsonTextFunctions } from './functions/json-text.js';
+import { principalFunctions } from './functions/principal.js';
+import { specialMathFunctions } from './functions/special-math.js';
+import { textParserFunctions } from './functions/text-parsers.js';
+import { timezoneFunctions } from './functions/timezones.js';
+import { unicodeFunctions } from './functions/unicode.js';
+import { unitFunctions } from './functions/units.js';
 import type { FunctionDef } from './functions/registry.js';
 import { stringFunctions } from './functions/strings.js';
 import { bindLogical } from './logic.js';
@@ -44,6 +58,20 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
     ...parserFunctions,
     ...ipv4Functions,
     ...seriesFunctions,
+    ...aroundFunctions,
+    ...bitFunctions,
+    ...compressionFunctions,
+    ...formatBytesFunctions,
+    ...hashFunctions,
+    ...ipv4RangeFunctions,
+    ...ipv6Functions,
+    ...jsonTextFunctions,
+    ...principalFunctions,
+    ...specialMathFunctions,
+    ...textParserFunctions,
+    ...timezoneFunctions,
+    ...unicodeFunctions,
+    ...unitFunctions,
   }),
 );
 
