@@ -1,7 +1,18 @@
 /** Hostile text generators: XML, regex patterns, KQL, YAML, JSON and CSV that attackers write. */
 import type { Prng } from '../src/util/prng.js';
 
-const NAMES = ['a', 'Data', 'EventData', 'x:y', '__proto__', 'constructor', 'e', 'Ev-1', '_', 'hasOwnProperty'];
+const NAMES = [
+  'a',
+  'Data',
+  'EventData',
+  'x:y',
+  '__proto__',
+  'constructor',
+  'e',
+  'Ev-1',
+  '_',
+  'hasOwnProperty',
+];
 
 export function hostileXml(rng: Prng): string {
   switch (rng.int(0, 8)) {
@@ -56,7 +67,10 @@ const ALPHABET = '<>/="\'&;#x!?[]-:aAzZ09 \n\t\\%{}()|*+.^$';
 
 export function randomChars(rng: Prng, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += rng.chance(0.9) ? ALPHABET[rng.int(0, ALPHABET.length - 1)] : String.fromCharCode(rng.int(0, 0xffff));
+  for (let i = 0; i < n; i++)
+    s += rng.chance(0.9)
+      ? ALPHABET[rng.int(0, ALPHABET.length - 1)]
+      : String.fromCharCode(rng.int(0, 0xffff));
   return s;
 }
 
@@ -86,7 +100,8 @@ export function hostileYaml(rng: Prng): string {
   switch (rng.int(0, 4)) {
     case 0: {
       let s = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
-      for (let i = 0; i < 9; i++) s += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]\n`;
+      for (let i = 0; i < 9; i++)
+        s += `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]\n`;
       return s + 'query: *j\n';
     }
     case 1:
@@ -123,7 +138,12 @@ export function hostileCsv(rng: Prng): string {
     case 1:
       return 'a,b\n' + '"x""y",' + '"'.repeat(rng.int(1, 1000)) + '\n1,2\n';
     case 2:
-      return 'EventID,TimeGenerated\n' + Array.from({ length: rng.int(1, 200) }, () => `${rng.int(-5, 70000)},${randomChars(rng, 5)}`).join('\n');
+      return (
+        'EventID,TimeGenerated\n' +
+        Array.from({ length: rng.int(1, 200) }, () => `${rng.int(-5, 70000)},${randomChars(rng, 5)}`).join(
+          '\n',
+        )
+      );
     default:
       return randomChars(rng, rng.int(0, 300));
   }
@@ -146,10 +166,24 @@ export function mutateKql(rng: Prng, query: string): string {
         tokens[at] = randomChars(rng, rng.int(1, 4));
         break;
       case 3:
-        tokens.splice(at, 0, rng.pick(['|', '(', ')', '"', "'", '```', '//', 'let x = ', ';', 'dynamic(', '{{', '}}']));
+        tokens.splice(
+          at,
+          0,
+          rng.pick(['|', '(', ')', '"', "'", '```', '//', 'let x = ', ';', 'dynamic(', '{{', '}}']),
+        );
         break;
       default:
-        tokens.splice(at, 0, rng.pick([' | mv-expand x', ' | evaluate bag_unpack(x)', ' | summarize count() by ', ' | join (', ' | where ']));
+        tokens.splice(
+          at,
+          0,
+          rng.pick([
+            ' | mv-expand x',
+            ' | evaluate bag_unpack(x)',
+            ' | summarize count() by ',
+            ' | join (',
+            ' | where ',
+          ]),
+        );
     }
   }
   return tokens.join('');

@@ -6,7 +6,14 @@ const HEADER = 4096;
 
 export type Mutation = 'bitflip' | 'truncate' | 'shuffle-chunks' | 'zero-chunk' | 'extreme-size' | 'splice';
 
-export const mutations: readonly Mutation[] = ['bitflip', 'truncate', 'shuffle-chunks', 'zero-chunk', 'extreme-size', 'splice'];
+export const mutations: readonly Mutation[] = [
+  'bitflip',
+  'truncate',
+  'shuffle-chunks',
+  'zero-chunk',
+  'extreme-size',
+  'splice',
+];
 
 export function mutate(input: Uint8Array, rng: Prng, kind: Mutation = rng.pick(mutations)): Uint8Array {
   const out = Uint8Array.from(input);

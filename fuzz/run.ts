@@ -31,7 +31,8 @@ const report = await runFuzz({
   log: (l) => console.log(l),
 });
 const total = [...report.cases.values()].reduce((a, b) => a + b, 0);
-const count = (k: string) => report.failures.filter((f) => f.kind === k || (k === 'oom' && f.message.startsWith('unbounded'))).length;
+const count = (k: string) =>
+  report.failures.filter((f) => f.kind === k || (k === 'oom' && f.message.startsWith('unbounded'))).length;
 const hangs = report.failures.filter((f) => f.kind === 'hang' && !f.message.startsWith('unbounded')).length;
 console.log(
   `fuzz: ${total} cases (${[...report.cases].map(([t, n]) => `${t} ${n}`).join(', ')}), ` +

@@ -55,14 +55,26 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
           slowest.set(target.name, Math.max(slowest.get(target.name) ?? 0, m.ms));
         } else if (m.type === 'fail') {
           count++;
-          failures.push({ target: target.name, seed: o.seed, caseNumber: m.caseNumber, kind: 'crash', message: m.message });
+          failures.push({
+            target: target.name,
+            seed: o.seed,
+            caseNumber: m.caseNumber,
+            kind: 'crash',
+            message: m.message,
+          });
           o.log?.(`crash  ${target.name} seed=${o.seed} case=${m.caseNumber}: ${m.message.split('\n')[0]}`);
         }
       });
       if (outcome.kind === 'finished') break;
       // The worker was stopped in a case: record it and go on after it.
       count++;
-      failures.push({ target: target.name, seed: o.seed, caseNumber: outcome.caseNumber, kind: 'hang', message: outcome.message });
+      failures.push({
+        target: target.name,
+        seed: o.seed,
+        caseNumber: outcome.caseNumber,
+        kind: 'hang',
+        message: outcome.message,
+      });
       o.log?.(`${outcome.message}  ${target.name} seed=${o.seed} case=${outcome.caseNumber}`);
       next = outcome.caseNumber + 1;
     }
@@ -74,7 +86,12 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzReport> {
 
 type WorkerOutcome = { kind: 'finished' } | { kind: 'stopped'; caseNumber: number; message: string };
 
-function runWorker(job: WorkerJob, maxCaseMs: number, heapMb: number, onMessage: (m: WorkerMessage) => void): Promise<WorkerOutcome> {
+function runWorker(
+  job: WorkerJob,
+  maxCaseMs: number,
+  heapMb: number,
+  onMessage: (m: WorkerMessage) => void,
+): Promise<WorkerOutcome> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./worker.js', import.meta.url), {
       workerData: job,
@@ -92,7 +109,10 @@ function runWorker(job: WorkerJob, maxCaseMs: number, heapMb: number, onMessage:
     };
     const arm = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => settle({ kind: 'stopped', caseNumber: current, message: `hang (> ${maxCaseMs} ms)` }), maxCaseMs);
+      timer = setTimeout(
+        () => settle({ kind: 'stopped', caseNumber: current, message: `hang (> ${maxCaseMs} ms)` }),
+        maxCaseMs,
+      );
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'start') {
@@ -110,7 +130,10 @@ function runWorker(job: WorkerJob, maxCaseMs: number, heapMb: number, onMessage:
       settle({
         kind: 'stopped',
         caseNumber: Math.max(current, job.firstCase),
-        message: e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `unbounded allocation (heap over ${heapMb} MiB)` : `worker died: ${e.message}`,
+        message:
+          e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `unbounded allocation (heap over ${heapMb} MiB)`
+            : `worker died: ${e.message}`,
       }),
     );
     worker.on('exit', () => settle({ kind: 'finished' }));

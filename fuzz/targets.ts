@@ -76,7 +76,10 @@ export function fuzzTargets(inputs: FuzzInputs): FuzzTarget[] {
           workers: 0,
           onError: (e) => {
             errors++;
-            assert.ok(e.file && typeof e.chunk === 'number' && typeof e.offset === 'number', 'error without file/chunk/offset');
+            assert.ok(
+              e.file && typeof e.chunk === 'number' && typeof e.offset === 'number',
+              'error without file/chunk/offset',
+            );
           },
         });
         let events = 0;
@@ -110,7 +113,9 @@ export function fuzzTargets(inputs: FuzzInputs): FuzzTarget[] {
       async runCase(rng: Prng) {
         if (inputs.queries.length === 0) return;
         const query = mutateKql(rng, rng.pick(inputs.queries));
-        const compiled = compileQuery(query, { placeholders: { StartTimeISO: '2025-01-01', EndTimeISO: '2025-01-02' } });
+        const compiled = compileQuery(query, {
+          placeholders: { StartTimeISO: '2025-01-01', EndTimeISO: '2025-01-02' },
+        });
         for (const d of compiled.diagnostics) {
           assert.ok(d.location.line >= 1 && d.location.column >= 1, 'diagnostic without a position');
         }
@@ -136,12 +141,19 @@ export function fuzzTargets(inputs: FuzzInputs): FuzzTarget[] {
       async runCase(rng: Prng) {
         const csv = rng.chance(0.3);
         const text = csv ? hostileCsv(rng) : hostileJson(rng);
-        const format: ExportFormat = csv ? 'csv' : rng.pick(['json-array', 'json-lines', 'json-document'] as const);
+        const format: ExportFormat = csv
+          ? 'csv'
+          : rng.pick(['json-array', 'json-lines', 'json-document'] as const);
         async function* chunks() {
           for (let i = 0; i < text.length; i += 65536) yield text.slice(i, i + 65536);
         }
         try {
-          for await (const batch of readExportText(chunks(), format, { file: 'fuzz' }, { knownTables: builtinTables, onIssue: () => {} })) {
+          for await (const batch of readExportText(
+            chunks(),
+            format,
+            { file: 'fuzz' },
+            { knownTables: builtinTables, onIssue: () => {} },
+          )) {
             assert.ok(Array.isArray(batch.rows));
           }
         } catch (e) {

@@ -27,7 +27,9 @@ export async function coverageCommand(args: string[]): Promise<number> {
     { rules: values.rule ?? [], tactics: [], techniques: [], severities: [] },
   );
   const problems: string[] = [];
-  const logs = await loadLogs(positionals.length ? positionals : [demoLogsDir()], { onProblem: (m) => problems.push(m) });
+  const logs = await loadLogs(positionals.length ? positionals : [demoLogsDir()], {
+    onProblem: (m) => problems.push(m),
+  });
   const rows: string[][] = [];
   const counts = new Map<CoverageState, number>();
   for (const rule of rules) {
@@ -45,7 +47,9 @@ export async function coverageCommand(args: string[]): Promise<number> {
     } else {
       const needs = ruleRequirements(compiled.plan);
       const empty = needs.tables.filter((t) => (logs.stats.get(t)?.rows ?? 0) === 0);
-      const present = needs.eventIds.filter((id) => needs.tables.some((t) => logs.stats.get(t)?.eventIds.has(id)));
+      const present = needs.eventIds.filter((id) =>
+        needs.tables.some((t) => logs.stats.get(t)?.eventIds.has(id)),
+      );
       const absent = needs.eventIds.filter((id) => !present.includes(id));
       if (empty.length === needs.tables.length && needs.tables.length > 0) {
         state = 'missing-table';
@@ -55,12 +59,17 @@ export async function coverageCommand(args: string[]): Promise<number> {
         detail = `needs ${eventsText(absent)}`;
       } else if (absent.length > 0 || empty.length > 0) {
         state = 'partial';
-        detail = [absent.length ? `lacks ${eventsText(absent)}` : '', empty.length ? `no rows in ${empty.join(', ')}` : '']
+        detail = [
+          absent.length ? `lacks ${eventsText(absent)}` : '',
+          empty.length ? `no rows in ${empty.join(', ')}` : '',
+        ]
           .filter(Boolean)
           .join('; ');
       } else {
         state = 'ready';
-        detail = needs.eventIds.length ? `EventIDs ${needs.eventIds.join(', ')} present` : `${needs.tables.join(', ')} present`;
+        detail = needs.eventIds.length
+          ? `EventIDs ${needs.eventIds.join(', ')} present`
+          : `${needs.tables.join(', ')} present`;
       }
     }
     counts.set(state, (counts.get(state) ?? 0) + 1);
@@ -70,7 +79,10 @@ export async function coverageCommand(args: string[]): Promise<number> {
   rows.sort((a, b) => order.indexOf(a[0] as CoverageState) - order.indexOf(b[0] as CoverageState));
   process.stdout.write(renderTextTable(['Coverage', 'Rule', 'Detail'], rows, process.stdout.columns ?? 200));
   process.stdout.write(
-    `${rules.length} rules: ${order.filter((s) => counts.get(s)).map((s) => `${counts.get(s)} ${s}`).join(', ')}\n`,
+    `${rules.length} rules: ${order
+      .filter((s) => counts.get(s))
+      .map((s) => `${counts.get(s)} ${s}`)
+      .join(', ')}\n`,
   );
   return 0;
 }

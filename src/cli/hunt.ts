@@ -48,7 +48,8 @@ export async function huntCommand(args: string[]): Promise<number> {
     err.write(`kqlhunt hunt: --from/--to must be ISO-8601 datetimes, e.g. 2025-06-01T00:00:00Z\n`);
     return EXIT_ERROR;
   }
-  const format = (values.format ?? (values.output || !process.stdout.isTTY ? 'jsonl' : 'table')) as OutputFormat;
+  const format = (values.format ??
+    (values.output || !process.stdout.isTTY ? 'jsonl' : 'table')) as OutputFormat;
   if (!outputFormats.includes(format)) {
     err.write(`kqlhunt hunt: unknown --format '${format}' (${outputFormats.join(', ')})\n`);
     return EXIT_ERROR;

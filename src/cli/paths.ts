@@ -11,5 +11,5 @@ export function builtinRulesDir(): string {
 
 /** The demo log kqlhunt generates itself (scripts/demo), hunted when no logs are given. */
 export function demoLogsDir(): string {
-  return join(root, 'demo');
+  return join(root, 'demo', 'Security.evtx');
 }

@@ -31,7 +31,8 @@ export async function queryCommand(args: string[]): Promise<number> {
     err.write(`usage: kqlhunt query '<KQL>' [logs...]\n`);
     return 2;
   }
-  const format = (values.format ?? (values.output || !process.stdout.isTTY ? 'jsonl' : 'table')) as OutputFormat;
+  const format = (values.format ??
+    (values.output || !process.stdout.isTTY ? 'jsonl' : 'table')) as OutputFormat;
   if (!outputFormats.includes(format)) {
     err.write(`kqlhunt query: unknown --format '${format}' (${outputFormats.join(', ')})\n`);
     return 2;
@@ -46,7 +47,8 @@ export async function queryCommand(args: string[]): Promise<number> {
   if (!values.quiet) for (const p of problems) err.write(`kqlhunt: ${p}\n`);
 
   let newest: bigint | null = null;
-  for (const s of logs.stats.values()) if (s.newest !== null && (newest === null || s.newest > newest)) newest = s.newest;
+  for (const s of logs.stats.values())
+    if (s.newest !== null && (newest === null || s.newest > newest)) newest = s.newest;
   const now = values.now ? parseDatetime(values.now) : newest;
   const compiled = compileQuery(query, {
     sourceName: '<query>',
@@ -66,7 +68,10 @@ export async function queryCommand(args: string[]): Promise<number> {
   }
   try {
     const result = await executeQuery(compiled.plan, { tables: logs.tables, now: now ?? undefined });
-    const text = formatResult(result, format, { timeZone: values.timezone, width: process.stdout.columns ?? 120 });
+    const text = formatResult(result, format, {
+      timeZone: values.timezone,
+      width: process.stdout.columns ?? 120,
+    });
     if (values.output) {
       const out = createWriteStream(values.output);
       await new Promise<void>((resolve, reject) => out.end(text, () => resolve()).on('error', reject));

@@ -28,7 +28,8 @@ export async function rulesCommand(args: string[]): Promise<number> {
     },
   });
   const loaded = await loadRules([builtinRulesDir(), ...(values.rules ?? [])]);
-  for (const r of loaded) if (!r.ok) for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
+  for (const r of loaded)
+    if (!r.ok) for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + '\n');
   const all = loaded.flatMap((r) => (r.ok ? [r.rule] : []));
   const out = process.stdout;
   if (sub === 'list') {
@@ -41,7 +42,13 @@ export async function rulesCommand(args: string[]): Promise<number> {
     out.write(
       renderTextTable(
         ['Id', 'Name', 'Severity', 'Tactics', 'Techniques'],
-        rules.map((r) => [r.id ?? r.file, r.name.trim(), r.severity ?? '', r.tactics.join(', '), r.relevantTechniques.join(', ')]),
+        rules.map((r) => [
+          r.id ?? r.file,
+          r.name.trim(),
+          r.severity ?? '',
+          r.tactics.join(', '),
+          r.relevantTechniques.join(', '),
+        ]),
         out.columns ?? 160,
       ),
     );
@@ -72,7 +79,11 @@ export async function rulePage(rule: SentinelRule): Promise<string> {
   const h = (title: string) => lines.push('', title, '─'.repeat(title.length));
   lines.push(rule.name.trim(), '═'.repeat(rule.name.trim().length));
   lines.push(
-    [rule.severity ?? 'no severity', rule.kind ? `analytic rule (${rule.kind})` : 'hunting query', rule.id ?? '']
+    [
+      rule.severity ?? 'no severity',
+      rule.kind ? `analytic rule (${rule.kind})` : 'hunting query',
+      rule.id ?? '',
+    ]
       .filter(Boolean)
       .join(' · '),
   );
@@ -83,16 +94,22 @@ export async function rulePage(rule: SentinelRule): Promise<string> {
   h('Rule definition');
   lines.push((await readFile(rule.file, 'utf8')).trimEnd());
   h('Required data sources');
-  const compiled = compileQuery(rule.query, { source: rule.querySource, placeholders: {
-    StartTimeISO: '2000-01-01T00:00:00Z',
-    EndTimeISO: '2000-01-02T00:00:00Z',
-  } });
+  const compiled = compileQuery(rule.query, {
+    source: rule.querySource,
+    placeholders: {
+      StartTimeISO: '2000-01-01T00:00:00Z',
+      EndTimeISO: '2000-01-02T00:00:00Z',
+    },
+  });
   const needs = compiled.plan ? ruleRequirements(compiled.plan) : { tables: [], eventIds: [] };
-  for (const c of rule.requiredDataConnectors) lines.push(`- connector ${c.connectorId}: ${c.dataTypes.join(', ')}`);
+  for (const c of rule.requiredDataConnectors)
+    lines.push(`- connector ${c.connectorId}: ${c.dataTypes.join(', ')}`);
   for (const t of needs.tables) lines.push(`- table ${t}`);
   for (const id of needs.eventIds) {
     const sub = auditSubcategory(id);
-    lines.push(`- EventID ${id}${sub === 'always' ? ' (always logged)' : sub ? ` (audit policy: ${sub})` : ''}`);
+    lines.push(
+      `- EventID ${id}${sub === 'always' ? ' (always logged)' : sub ? ` (audit policy: ${sub})` : ''}`,
+    );
   }
   h('MITRE ATT&CK context');
   for (const t of rule.tactics) lines.push(`- tactic ${t}${attackTactic(t) ? ` (${attackTactic(t)})` : ''}`);

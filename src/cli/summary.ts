@@ -26,6 +26,12 @@ export function writeSummary(out: NodeJS.WritableStream, s: HuntSummary): void {
     `read     ${logs.files} file${logs.files === 1 ? '' : 's'}, ${logs.events.toLocaleString('en-US')} events, ` +
       `${formatBytes(logs.bytes)} in ${(s.elapsedMs / 1000).toFixed(1)} s`,
   );
+  if (logs.skipped.length > 0) {
+    const names = logs.skipped.slice(0, 3).map((p) => p.split(/[\\/]/).pop());
+    w(
+      `skipped  ${logs.skipped.length} file${logs.skipped.length === 1 ? '' : 's'} in no log format (${names.join(', ')}${logs.skipped.length > 3 ? ', ...' : ''})`,
+    );
+  }
   if (s.problems.length > 0) {
     w(`problems ${s.problems.length} (files or records skipped; the rest was read):`);
     for (const p of s.problems.slice(0, 20)) w(`  ${p}`);
@@ -40,9 +46,13 @@ export function writeSummary(out: NodeJS.WritableStream, s: HuntSummary): void {
     bySeverity.set(sev, (bySeverity.get(sev) ?? 0) + o.findings.length);
   }
   const sevText = [...bySeverity].map(([k, v]) => `${k} ${v}`).join(', ');
-  w(`findings ${total}${total > 0 ? ` (${sevText}) from ${withFindings.length} rule${withFindings.length === 1 ? '' : 's'}` : ''}`);
+  w(
+    `findings ${total}${total > 0 ? ` (${sevText}) from ${withFindings.length} rule${withFindings.length === 1 ? '' : 's'}` : ''}`,
+  );
   for (const o of withFindings) {
-    w(`  ${String(o.findings.length).padStart(5)}  ${o.rule.name.trim()}  [${o.rule.severity ?? 'no severity'}]`);
+    w(
+      `  ${String(o.findings.length).padStart(5)}  ${o.rule.name.trim()}  [${o.rule.severity ?? 'no severity'}]`,
+    );
   }
 
   const ran = outcomes.filter((o) => !didNotRun(o.status));

@@ -13,7 +13,10 @@ export interface Entity {
   readonly fields: Readonly<Record<string, unknown>>;
 }
 
-export function entitiesOf(mappings: readonly EntityMapping[], row: Readonly<Record<string, unknown>>): Entity[] {
+export function entitiesOf(
+  mappings: readonly EntityMapping[],
+  row: Readonly<Record<string, unknown>>,
+): Entity[] {
   const out: Entity[] = [];
   for (const m of mappings) {
     const fields: Record<string, unknown> = {};

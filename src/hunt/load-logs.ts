@@ -37,6 +37,8 @@ export interface LoadedLogs extends HuntTables {
   readonly events: number;
   /** Files that could not be read at all. */
   readonly failedFiles: number;
+  /** Files skipped because they are in no log format kqlhunt reads. */
+  readonly skipped: readonly string[];
   readonly problems: number;
 }
 
@@ -58,6 +60,8 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
   let bytesDone = 0;
   let filesDone = 0;
   let failedFiles = 0;
+  /** Files in the given folders that are not logs (READMEs, notes): not read, not an error. */
+  const skipped: string[] = [];
   const progress = () =>
     options.onProgress?.({ filesDone, filesTotal: inputs.length, bytesDone, bytesTotal, events });
 
@@ -88,7 +92,7 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
           onProgress: () => progress(),
         });
       } else if (input.format === 'unknown') {
-        problem(`${input.path}: not a log format kqlhunt reads (EVTX, JSON, JSON lines, CSV, zip): skipped`);
+        skipped.push(input.path);
       } else {
         const batches = readLogFile(input.path, input.format, {
           knownTables: builtinTables,
@@ -123,7 +127,8 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
     tables,
     stats,
     extraSchemas: [...other.values()].map((o) => o.schema),
-    files: inputs.length,
+    files: inputs.length - skipped.length,
+    skipped,
     bytes: bytesTotal,
     events,
     failedFiles,

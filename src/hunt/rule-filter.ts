@@ -27,13 +27,18 @@ export function selectRules(rules: readonly SentinelRule[], f: RuleFilter): Sent
         names.some((re) => re.test(r.name))) &&
       (tactics.length === 0 || r.tactics.some((t) => tactics.includes(normalizeTactic(t)))) &&
       (techniques.length === 0 ||
-        r.relevantTechniques.some((t) => techniques.some((want) => t.toUpperCase() === want || t.toUpperCase().startsWith(want + '.')))) &&
+        r.relevantTechniques.some((t) =>
+          techniques.some((want) => t.toUpperCase() === want || t.toUpperCase().startsWith(want + '.')),
+        )) &&
       (severities.length === 0 || (r.severity !== null && severities.includes(r.severity.toLowerCase()))),
   );
 }
 
 /** `*Identity*` → /^.*Identity.*$/i; a pattern with no wildcard matches as a substring. */
 export function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(/[*?]/.test(glob) ? `^${body}$` : body, 'i');
 }

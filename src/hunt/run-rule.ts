@@ -56,7 +56,11 @@ export function didNotRun(status: RuleStatus): boolean {
   return status.kind !== 'findings' && status.kind !== 'no-findings' && status.kind !== 'below-threshold';
 }
 
-export async function runRule(rule: SentinelRule, data: HuntTables, window: HuntWindow): Promise<RuleOutcome> {
+export async function runRule(
+  rule: SentinelRule,
+  data: HuntTables,
+  window: HuntWindow,
+): Promise<RuleOutcome> {
   const started = performance.now();
   const done = (status: RuleStatus, findings: Finding[] = []): RuleOutcome => ({
     rule,
@@ -105,14 +109,19 @@ export async function runRule(rule: SentinelRule, data: HuntTables, window: Hunt
   } catch (err) {
     if (err instanceof KqlRuntimeError) {
       const where = err.span ? describeSpan(rule, err.span.start) : rule.file;
-      if (err.code === errorCodes.unsupported) return done({ kind: 'unsupported', what: [err.message], where });
+      if (err.code === errorCodes.unsupported)
+        return done({ kind: 'unsupported', what: [err.message], where });
       // A table the binder let pass (`union isfuzzy=true` of tables none of which is loaded).
       if (err.code === errorCodes.unknownTable) {
         return done({ kind: 'missing-table', tables: [/'([^']+)'/.exec(err.message)?.[1] ?? err.message] });
       }
       return done({ kind: 'error', message: err.message, where });
     }
-    return done({ kind: 'error', message: err instanceof Error ? err.message : String(err), where: rule.file });
+    return done({
+      kind: 'error',
+      message: err instanceof Error ? err.message : String(err),
+      where: rule.file,
+    });
   }
 
   if (rows.length === 0) {
@@ -139,7 +148,11 @@ export async function runRule(rule: SentinelRule, data: HuntTables, window: Hunt
 }
 
 /** Why a rule that returned nothing could not have found anything: empty tables or EventIDs. */
-function absentInputs(tables: readonly string[], eventIds: readonly number[], data: HuntTables): RuleStatus | null {
+function absentInputs(
+  tables: readonly string[],
+  eventIds: readonly number[],
+  data: HuntTables,
+): RuleStatus | null {
   const read = tables.map((t) => data.stats.get(t));
   if (tables.length > 0 && read.every((s) => !s || s.rows === 0)) {
     return { kind: 'no-events', tables, eventIds };
@@ -152,7 +165,8 @@ function absentInputs(tables: readonly string[], eventIds: readonly number[], da
 
 function newestEvent(data: HuntTables): bigint | null {
   let newest: bigint | null = null;
-  for (const s of data.stats.values()) if (s.newest !== null && (newest === null || s.newest > newest)) newest = s.newest;
+  for (const s of data.stats.values())
+    if (s.newest !== null && (newest === null || s.newest > newest)) newest = s.newest;
   return newest;
 }
 

@@ -59,16 +59,14 @@ export class FindingsWriter {
         break;
       case 'table': {
         const f0 = findings[0]!;
-        const meta = [
-          rule.severity ?? 'no severity',
-          ...rule.tactics,
-          ...rule.relevantTechniques,
-        ].join(', ');
+        const meta = [rule.severity ?? 'no severity', ...rule.tactics, ...rule.relevantTechniques].join(', ');
         this.out.write(
           `\n■ ${rule.name.trim()}  (${meta})\n  ${findings.length} finding${findings.length === 1 ? '' : 's'} · ${rule.id ?? rule.file}\n\n`,
         );
         const header = f0.columns.map((c) => c.name);
-        const rows = findings.map((f) => f.columns.map((c, i) => textCell(f.row[i] ?? null, c.type, this.options.timeZone)));
+        const rows = findings.map((f) =>
+          f.columns.map((c, i) => textCell(f.row[i] ?? null, c.type, this.options.timeZone)),
+        );
         this.out.write(renderTextTable(header, rows, this.options.width ?? 120));
         break;
       }
@@ -91,10 +89,20 @@ export class FindingsWriter {
         const i = byName.get(name);
         return i === undefined ? '' : textCell(f.row[i] ?? null, f.columns[i]!.type);
       });
-      const rest = f.columns.some((c) => !columns.includes(c.name)) ? stringifyJson(rowToJson(f.columns, f.row)) : '';
+      const rest = f.columns.some((c) => !columns.includes(c.name))
+        ? stringifyJson(rowToJson(f.columns, f.row))
+        : '';
       const r = f.rule;
       this.out.write(
-        csvLine([r.id ?? '', r.name.trim(), r.severity ?? '', r.tactics.join(';'), r.relevantTechniques.join(';'), ...cells, rest]),
+        csvLine([
+          r.id ?? '',
+          r.name.trim(),
+          r.severity ?? '',
+          r.tactics.join(';'),
+          r.relevantTechniques.join(';'),
+          ...cells,
+          rest,
+        ]),
       );
     }
   }

@@ -132,7 +132,10 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const isIf = name === 'dcountif';
       arity(isIf ? 2 : 1, isIf ? 3 : 2);
       const x = compileArg(call.args[0]!);
-      return mk(isIf ? [x, boolArg(1)] : [x], dcountKind(x.type, isIf ? 1 : -1));
+      return mk(
+        isIf ? [x, boolArg(1)] : [x],
+        dcountKind(x.type, isIf ? 1 : -1, env.ctx.optimizations.typedKernels),
+      );
     }
     case 'sum':
     case 'sumif': {
@@ -257,7 +260,11 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const rest = expandStar(call.args.slice(1), env, excludes, call);
       return mk(
         [by, ...rest.map((a) => a.expr)],
-        argExtremumKind([by.type, ...rest.map((a) => a.expr.type)], name === 'arg_max' ? 1 : -1),
+        argExtremumKind(
+          [by.type, ...rest.map((a) => a.expr.type)],
+          name === 'arg_max' ? 1 : -1,
+          env.ctx.optimizations.typedKernels,
+        ),
         rest.map((a) => a.name),
       );
     }

@@ -3,7 +3,16 @@
  * percentile(s) (exact nearest-rank), take_any, arg_min/arg_max.
  */
 import type { DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
-import { createVectorBuilder, NullMask, type BoolVector, type Vector } from '../table/index.js';
+import {
+  createVectorBuilder,
+  NullMask,
+  type BoolVector,
+  type IntVector,
+  type LongVector,
+  type StringDictionary,
+  type StringVector,
+  type Vector,
+} from '../table/index.js';
 import { compareValues, hashKey, type HashKey } from '../values/compare.js';
 import { toDynamicValue } from '../values/convert.js';
 import { isBag, newBag } from '../values/dynamic.js';
@@ -19,16 +28,61 @@ function isEmpty(x: ScalarValue): boolean {
   return x === null || x === '';
 }
 
-/** dcount / dcountif / count_distinct: exact distinct count of non-null values. */
-export function dcountKind(type: ScalarType, predicateArg: number): AggregateKind {
+/** Bytes of per-group "code seen" bitmaps one dcount may hold before it stops making new ones. */
+const SEEN_CODES_BUDGET = 64 * 1024 * 1024;
+
+/**
+ * dcount / dcountif / count_distinct: exact distinct count of non-null values. With `codeDedupe`,
+ * a string argument is first deduplicated by dictionary code (a bitmap per group and dictionary),
+ * so the set of values sees each distinct string of a dictionary once instead of once per row;
+ * the set stays the source of truth (a code maps to one string), so the count is the same.
+ */
+export function dcountKind(type: ScalarType, predicateArg: number, codeDedupe = false): AggregateKind {
   return {
     outputs: ['long'],
     create(): AggregateState {
       const sets: Set<HashKey>[] = [];
+      const seenByDict = new WeakMap<StringDictionary, (Uint8Array | null)[]>();
+      let seenBytes = 0;
+      const addCodes = (groups: Uint32Array, n: number, v: StringVector, pred: Vector | null): void => {
+        const codes = v.codes;
+        const dict = v.dict;
+        const strings = dict.values;
+        let seen = seenByDict.get(dict);
+        if (seen === undefined) seenByDict.set(dict, (seen = []));
+        for (let i = 0; i < n; i++) {
+          if (pred !== null && !passes(pred, i)) continue;
+          const g = groups[i]!;
+          const code = codes[i]!;
+          let bits = seen[g];
+          if (bits === undefined || (bits !== null && bits.length <= code >>> 3)) {
+            // A new or too small bitmap (the dictionary grows as chunks are added).
+            const bytes = Math.max((dict.size + 7) >>> 3, ((code >>> 3) + 1) * 2);
+            if (seenBytes + bytes - (bits?.length ?? 0) > SEEN_CODES_BUDGET) bits = null;
+            else {
+              const next = new Uint8Array(bytes);
+              if (bits) next.set(bits);
+              seenBytes += bytes - (bits?.length ?? 0);
+              bits = next;
+            }
+            seen[g] = bits;
+          }
+          if (bits !== null) {
+            const mask = 1 << (code & 7);
+            if ((bits[code >>> 3]! & mask) !== 0) continue;
+            bits[code >>> 3]! |= mask;
+          }
+          (sets[g] ??= new Set()).add(hashKey(strings[code]!, type));
+        }
+      };
       return {
         add(groups, n, args) {
           const v = args[0]!;
           const pred = predicateArg >= 0 ? args[predicateArg]! : null;
+          if (codeDedupe && v.type === 'string') {
+            addCodes(groups, n, v, pred);
+            return;
+          }
           for (let i = 0; i < n; i++) {
             if (!passes(pred, i)) continue;
             const x = v.get(i);
@@ -213,13 +267,25 @@ export function takeAnyKind(types: readonly ScalarType[], predicateArg: number):
 /**
  * arg_max / arg_min(by, ret...): the row with the greatest (least) non-null `by`; ties keep the
  * first row; a group where `by` is always null gives its first row (arg-max docs' null example).
+ * With `typed`, an int or long-like `by` is compared in its typed array, and the returned values
+ * are read once per group and batch (for the batch's last winner) instead of at every new best.
  */
-export function argExtremumKind(types: readonly ScalarType[], sign: 1 | -1): AggregateKind {
+export function argExtremumKind(types: readonly ScalarType[], sign: 1 | -1, typed = false): AggregateKind {
   const byType = types[0]!;
+  const typedBy =
+    typed &&
+    (byType === 'int' || byType === 'long' || byType === 'datetime' || byType === 'timespan');
   return {
     outputs: types,
     create(): AggregateState {
       const chosen: ScalarValue[][] = [];
+      const finish = (groupCount: number): Vector[] =>
+        types.map((t, k) => {
+          const b = createVectorBuilder(t, groupCount);
+          for (let g = 0; g < groupCount; g++) b.push(chosen[g]?.[k] ?? null);
+          return b.finish();
+        });
+      if (typedBy) return typedArgExtremum(types, sign, byType === 'int', chosen, finish);
       return {
         add(groups, n, args) {
           for (let i = 0; i < n; i++) {
@@ -237,14 +303,106 @@ export function argExtremumKind(types: readonly ScalarType[], sign: 1 | -1): Agg
             chosen[g] = row;
           }
         },
-        finish(groupCount) {
-          return types.map((t, k) => {
-            const b = createVectorBuilder(t, groupCount);
-            for (let g = 0; g < groupCount; g++) b.push(chosen[g]?.[k] ?? null);
-            return b.finish();
-          });
-        },
+        finish,
       };
     },
+  };
+}
+
+/** What a group has seen so far, in typedArgExtremum. */
+const UNSEEN = 0;
+const ONLY_NULL = 1;
+const HAS_VALUE = 2;
+
+function typedArgExtremum(
+  types: readonly ScalarType[],
+  sign: 1 | -1,
+  isInt: boolean,
+  chosen: ScalarValue[][],
+  finish: (groupCount: number) => Vector[],
+): AggregateState {
+  let seen = new Uint8Array(64);
+  let bestInt = new Int32Array(64);
+  let bestLong = new BigInt64Array(64);
+  /** The row of this batch that last became its group's pick, or -1. */
+  let winner = new Int32Array(64).fill(-1);
+  const ensure = (g: number): void => {
+    if (g < seen.length) return;
+    const size = Math.max(g + 1, seen.length * 2);
+    const s = new Uint8Array(size);
+    s.set(seen);
+    seen = s;
+    if (isInt) {
+      const b = new Int32Array(size);
+      b.set(bestInt);
+      bestInt = b;
+    } else {
+      const b = new BigInt64Array(size);
+      b.set(bestLong);
+      bestLong = b;
+    }
+    const w = new Int32Array(size).fill(-1);
+    w.set(winner);
+    winner = w;
+  };
+  return {
+    add(groups, n, args) {
+      const by = args[0] as IntVector | LongVector;
+      const nulls = by.nulls;
+      const touched: number[] = [];
+      const take = (g: number, i: number): void => {
+        if (winner[g]! < 0) touched.push(g);
+        winner[g] = i;
+      };
+      if (isInt) {
+        const values = (by as IntVector).values;
+        for (let i = 0; i < n; i++) {
+          const g = groups[i]!;
+          if (g >= seen.length) ensure(g);
+          const s = seen[g]!;
+          if (nulls !== null && nulls.get(i)) {
+            if (s === UNSEEN) {
+              seen[g] = ONLY_NULL;
+              take(g, i);
+            }
+            continue;
+          }
+          const x = values[i]!;
+          if (s !== HAS_VALUE || (sign > 0 ? x > bestInt[g]! : x < bestInt[g]!)) {
+            seen[g] = HAS_VALUE;
+            bestInt[g] = x;
+            take(g, i);
+          }
+        }
+      } else {
+        const values = (by as LongVector).values;
+        for (let i = 0; i < n; i++) {
+          const g = groups[i]!;
+          if (g >= seen.length) ensure(g);
+          const s = seen[g]!;
+          if (nulls !== null && nulls.get(i)) {
+            if (s === UNSEEN) {
+              seen[g] = ONLY_NULL;
+              take(g, i);
+            }
+            continue;
+          }
+          const x = values[i]!;
+          if (s !== HAS_VALUE || (sign > 0 ? x > bestLong[g]! : x < bestLong[g]!)) {
+            seen[g] = HAS_VALUE;
+            bestLong[g] = x;
+            take(g, i);
+          }
+        }
+      }
+      for (const g of touched) {
+        const i = winner[g]!;
+        const row: ScalarValue[] = new Array(types.length);
+        for (let k = 0; k < types.length; k++) row[k] = args[k]!.get(i);
+        chosen[g] = row;
+        winner[g] = -1;
+      }
+    },
+    finish,
   };
 }

@@ -64,7 +64,7 @@ function memoized(node: CompiledExpr, env: ExprEnv): CompiledExpr {
     return node;
   const [col] = node.deps;
   if (env.columns[col!]?.type !== 'string') return node;
-  return memoizeOverDictionary(node, col!);
+  return memoizeOverDictionary(node, col!, env.ctx.optimizations.typedKernels);
 }
 
 /** Memoizes children only when the parent itself cannot be memoized as a whole. */
@@ -102,7 +102,7 @@ function compileNode(expr: Expr, env: ExprEnv): CompiledExpr {
       return compileCall(expr, env);
     case 'binary': {
       const [l, r] = prepareChildren([compileNode(expr.left, env), compileNode(expr.right, env)], env);
-      const kernel = comparisonKernel(expr.op, l!, r!);
+      const kernel = env.ctx.optimizations.typedKernels ? comparisonKernel(expr.op, l!, r!) : null;
       if (kernel !== null) return kernel;
       const bound = bindOrThrow(lib.bindBinary(expr.op, argInfo(l!), argInfo(r!)), expr.op, expr.span, [
         l!,

@@ -9,6 +9,7 @@ import {
   constantVector,
   createVectorBuilder,
   NullMask,
+  ObjectVector,
   StringDictionary,
   StringVector,
   type Batch,
@@ -27,6 +28,12 @@ export interface CompiledExpr {
   /** Set for a bare column reference. */
   readonly columnIndex?: number;
   evaluate(batch: Batch): Vector;
+  /**
+   * A bool expression's fast path for `where`: writes, in order, the positions of the rows where
+   * the value is true (not false, not null) into `sel` (at least `batch.length` long) and returns
+   * how many. It must select exactly the rows `evaluate` makes true.
+   */
+  readonly select?: (batch: Batch, sel: Uint32Array) => number;
 }
 
 const noDeps: ReadonlySet<number> = new Set();
@@ -65,29 +72,58 @@ export function unionDeps(parts: readonly CompiledExpr[]): ReadonlySet<number> {
  * Runs `inner` once per distinct code of string column `col` (over every batch the expression sees,
  * since chunks of a column share a dictionary) and answers later rows from the cache. This is how
  * `where Activity == '...'` costs one comparison per distinct Activity, and how `parse_xml` of the
- * same text is parsed once.
+ * same text is parsed once. With `withSelect`, a bool expression also gets a `select` that reads
+ * the cached truth of each code, so `where` never builds the bool vector.
  */
-export function memoizeOverDictionary(inner: CompiledExpr, col: number): CompiledExpr {
+export function memoizeOverDictionary(inner: CompiledExpr, col: number, withSelect = false): CompiledExpr {
   const memos = new WeakMap<StringDictionary, Memo>();
+  const memoFor = (batch: Batch): { memo: Memo; src: StringVector } => {
+    const src = batch.columns[col] as StringVector;
+    let memo = memos.get(src.dict);
+    if (memo === undefined) {
+      memo = new Memo(inner.type);
+      memos.set(src.dict, memo);
+    }
+    memo.fill(src, inner, col);
+    return { memo, src };
+  };
+  const evaluate = (batch: Batch): Vector => {
+    const { memo, src } = memoFor(batch);
+    return memo.project(src, batch.length);
+  };
+  const select =
+    withSelect && inner.type === 'bool'
+      ? (batch: Batch, sel: Uint32Array): number => {
+          const { memo, src } = memoFor(batch);
+          return memo.selectTrue(src, batch.length, sel);
+        }
+      : undefined;
   return {
-    ...inner,
-    columnIndex: undefined,
-    evaluate(batch: Batch): Vector {
-      const src = batch.columns[col] as StringVector;
-      let memo = memos.get(src.dict);
-      if (memo === undefined) {
-        memo = new Memo(inner.type);
-        memos.set(src.dict, memo);
-      }
-      memo.fill(src, inner, col);
-      return memo.project(src, batch.length);
-    },
+    type: inner.type,
+    isConstant: inner.isConstant,
+    constantValue: inner.constantValue,
+    deterministic: inner.deterministic,
+    deps: inner.deps,
+    evaluate,
+    ...(select === undefined ? {} : { select }),
   };
 }
 
+const NOT_COMPUTED = 0;
+const PENDING = 1;
+const COMPUTED = 2;
+/** A bool result per code, in `Memo.bools`. */
+const BOOL_FALSE = 1;
+const BOOL_TRUE = 2;
+const BOOL_NULL = 3;
+
 class Memo {
-  /** Value per input code; `undefined` until computed. */
+  /** Value per input code, valid where `state` is COMPUTED. */
   private readonly values: ScalarValue[] = [];
+  /** NOT_COMPUTED / PENDING (being computed by the current fill) / COMPUTED, per input code. */
+  private state = new Uint8Array(0);
+  /** For bool results: BOOL_FALSE / BOOL_TRUE / BOOL_NULL per input code. */
+  private bools = new Uint8Array(0);
   /** For string results: output code per input code, in `outDict`. */
   private readonly outCodes: number[] = [];
   private readonly outDict = new StringDictionary();
@@ -95,45 +131,83 @@ class Memo {
   constructor(private readonly type: ScalarType) {}
 
   fill(src: StringVector, inner: CompiledExpr, col: number): void {
+    const codes = src.codes;
+    const n = src.length;
+    // The dictionary may have grown since the last batch (it is shared by every chunk).
+    const size = src.dict.size;
+    if (this.state.length < size) {
+      const next = new Uint8Array(Math.max(size, this.state.length * 2, 16));
+      next.set(this.state);
+      this.state = next;
+      if (this.type === 'bool') {
+        const b = new Uint8Array(next.length);
+        b.set(this.bools);
+        this.bools = b;
+      }
+    }
+    const state = this.state;
     const missing: number[] = [];
-    const seen = new Set<number>();
-    for (let i = 0; i < src.length; i++) {
-      const code = src.codes[i]!;
-      if (this.values[code] === undefined && !seen.has(code)) {
-        seen.add(code);
+    for (let i = 0; i < n; i++) {
+      const code = codes[i]!;
+      if (state[code] === NOT_COMPUTED) {
+        state[code] = PENDING;
         missing.push(code);
       }
     }
     if (missing.length === 0) return;
     const columns: Vector[] = [];
     columns[col] = new StringVector(Uint32Array.from(missing), src.dict, missing.length);
-    const result = inner.evaluate({ length: missing.length, columns });
+    let result: Vector;
+    try {
+      result = inner.evaluate({ length: missing.length, columns });
+    } catch (e) {
+      for (const code of missing) state[code] = NOT_COMPUTED;
+      throw e;
+    }
     for (let k = 0; k < missing.length; k++) {
       const v = result.get(k);
       const code = missing[k]!;
       this.values[code] = v;
+      state[code] = COMPUTED;
       if (this.type === 'string') this.outCodes[code] = this.outDict.intern(v as string);
+      else if (this.type === 'bool') this.bools[code] = v === null ? BOOL_NULL : v ? BOOL_TRUE : BOOL_FALSE;
     }
   }
 
+  selectTrue(src: StringVector, n: number, sel: Uint32Array): number {
+    const codes = src.codes;
+    const bools = this.bools;
+    let m = 0;
+    for (let i = 0; i < n; i++) if (bools[codes[i]!] === BOOL_TRUE) sel[m++] = i;
+    return m;
+  }
+
   project(src: StringVector, n: number): Vector {
+    const codes = src.codes;
     if (this.type === 'string') {
-      const codes = new Uint32Array(n);
-      for (let i = 0; i < n; i++) codes[i] = this.outCodes[src.codes[i]!]!;
-      return new StringVector(codes, this.outDict, n);
+      const out = new Uint32Array(n);
+      for (let i = 0; i < n; i++) out[i] = this.outCodes[codes[i]!]!;
+      return new StringVector(out, this.outDict, n);
     }
     if (this.type === 'bool') {
       const out = new Uint8Array(n);
+      const bools = this.bools;
       let nulls: NullMask | null = null;
       for (let i = 0; i < n; i++) {
-        const v = this.values[src.codes[i]!];
-        if (v === null) (nulls ??= new NullMask(n)).set(i);
-        else if (v === true) out[i] = 1;
+        const b = bools[codes[i]!];
+        if (b === BOOL_TRUE) out[i] = 1;
+        else if (b === BOOL_NULL) (nulls ??= new NullMask(n)).set(i);
       }
       return new BoolVector(out, nulls, n);
     }
+    if (this.type === 'dynamic' || this.type === 'guid') {
+      // The cached values themselves, shared by the rows of one code (values are immutable).
+      const out: ScalarValue[] = new Array(n);
+      for (let i = 0; i < n; i++) out[i] = this.values[codes[i]!]!;
+      return new ObjectVector(this.type, out, n);
+    }
     const b = createVectorBuilder(this.type, n);
-    for (let i = 0; i < n; i++) b.push(this.values[src.codes[i]!]!);
+    for (let i = 0; i < n; i++) b.push(this.values[codes[i]!]!);
     return b.finish();
   }
 }

@@ -75,6 +75,7 @@ function rowKey(cols: readonly Vector[], types: readonly ScalarType[], i: number
   return s;
 }
 
+/** Row lists by key; a single string key is grouped by dictionary code first (one hash per value). */
 function buildIndex(
   batch: Batch,
   keyCols: readonly number[],
@@ -82,6 +83,25 @@ function buildIndex(
 ): Map<HashKey, number[]> {
   const cols = keyCols.map((k) => batch.columns[k]!);
   const index = new Map<HashKey, number[]>();
+  if (types.length === 1 && types[0] === 'string') {
+    // Within one vector a code stands for one string, so rows can be listed per code.
+    const v = cols[0] as StringVector;
+    const codes = v.codes;
+    const byCode: (number[] | undefined)[] = [];
+    for (let i = 0; i < batch.length; i++) {
+      const code = codes[i]!;
+      const list = byCode[code];
+      if (list !== undefined) list.push(i);
+      else {
+        const s = v.dict.values[code]!;
+        let existing = index.get(s);
+        if (existing === undefined) index.set(s, (existing = []));
+        existing.push(i);
+        byCode[code] = existing;
+      }
+    }
+    return index;
+  }
   for (let i = 0; i < batch.length; i++) {
     const key = rowKey(cols, types, i);
     if (key === undefined) continue;
@@ -92,33 +112,67 @@ function buildIndex(
   return index;
 }
 
+/** The matching rows of each probing row (undefined: no match, or a null key part). */
+type Matches = (readonly number[] | undefined)[];
+
 /**
- * Looks rows up in a join index. A single string key is looked up once per distinct value of the
- * probing column (by dictionary code), not once per row.
+ * Looks a batch's rows up in a join index. A single string key is looked up once per distinct
+ * value of the probing column (by dictionary code, cached across batches), not once per row.
  */
 function prober(
   index: Map<HashKey, number[]>,
   types: readonly ScalarType[],
-): (cols: readonly Vector[], i: number) => number[] | undefined {
+): (cols: readonly Vector[], n: number) => Matches {
   if (types.length === 1 && types[0] === 'string') {
     const byDict = new WeakMap<StringDictionary, (number[] | null | undefined)[]>();
-    return (cols, i) => {
+    return (cols, n) => {
       const v = cols[0] as StringVector;
       let cache = byDict.get(v.dict);
       if (cache === undefined) byDict.set(v.dict, (cache = []));
-      const code = v.codes[i]!;
-      let hit = cache[code];
-      if (hit === undefined) {
-        hit = index.get(v.dict.values[code]!) ?? null;
-        cache[code] = hit;
+      const codes = v.codes;
+      const strings = v.dict.values;
+      const out: Matches = new Array(n);
+      for (let i = 0; i < n; i++) {
+        const code = codes[i]!;
+        let hit = cache[code];
+        if (hit === undefined) {
+          hit = index.get(strings[code]!) ?? null;
+          cache[code] = hit;
+        }
+        out[i] = hit ?? undefined;
       }
-      return hit ?? undefined;
+      return out;
     };
   }
-  return (cols, i) => {
-    const key = rowKey(cols, types, i);
-    return key === undefined ? undefined : index.get(key);
+  return (cols, n) => {
+    const out: Matches = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = rowKey(cols, types, i);
+      out[i] = key === undefined ? undefined : index.get(key);
+    }
+    return out;
   };
+}
+
+/** A growable list of row positions, handed out as a Uint32Array. */
+class RowList {
+  private rows: Uint32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.rows = new Uint32Array(Math.max(16, capacity));
+  }
+  push(row: number): void {
+    if (this.length === this.rows.length) {
+      const next = new Uint32Array(this.rows.length * 2);
+      next.set(this.rows);
+      this.rows = next;
+    }
+    this.rows[this.length++] = row;
+  }
+  /** The positions pushed (the list must not be used afterwards). */
+  finish(): Uint32Array {
+    return this.length === this.rows.length ? this.rows : this.rows.slice(0, this.length);
+  }
 }
 
 /** Keeps the first row of each key (innerunique's left side). */

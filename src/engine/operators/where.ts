@@ -19,13 +19,18 @@ export function compilePredicate(predicate: CompiledExpr, span: WhereOp['span'])
 
 /** Rows of `batch` where `pred` holds. */
 export function filterBatch(batch: Batch, pred: CompiledExpr): Batch {
-  const v = pred.evaluate(batch) as BoolVector;
   const idx = new Uint32Array(batch.length);
   let n = 0;
-  const values = v.values;
-  const nulls = v.nulls;
-  for (let i = 0; i < batch.length; i++) if (values[i] === 1 && !NullMask.isNull(nulls, i)) idx[n++] = i;
-  return n === batch.length ? batch : gatherBatch(batch, idx, n);
+  if (pred.select !== undefined) n = pred.select(batch, idx);
+  else {
+    const v = pred.evaluate(batch) as BoolVector;
+    const values = v.values;
+    const nulls = v.nulls;
+    for (let i = 0; i < batch.length; i++) if (values[i] === 1 && !NullMask.isNull(nulls, i)) idx[n++] = i;
+  }
+  if (n === batch.length) return batch;
+  // The gathered columns keep the index array: do not let a few kept rows pin a whole batch's.
+  return gatherBatch(batch, n < batch.length >>> 2 ? idx.slice(0, n) : idx, n);
 }
 
 export function runWhere(op: WhereOp, input: Relation, env: OpEnv): Relation {

@@ -11,7 +11,6 @@ import {
   ChunkCtx,
   El,
   encodeUtf8,
-  isArray,
   isNull,
   K_EL,
   K_SUB,
@@ -51,6 +50,23 @@ const GT = enc.encode('&gt;');
 const APOS = enc.encode('&apos;');
 const QUOT = enc.encode('&quot;');
 const HEX = enc.encode('0123456789abcdef');
+
+/** ASCII characters that need work in text (1: escape, 2: NUL ends the value). */
+const TEXT_SPECIAL = new Uint8Array(128);
+/** The same in attribute values (quotes too). */
+const ATTR_SPECIAL = new Uint8Array(128);
+for (const t of [TEXT_SPECIAL, ATTR_SPECIAL]) {
+  t[0] = 2;
+  t[0x26] = 1;
+  t[0x3c] = 1;
+  t[0x3e] = 1;
+}
+ATTR_SPECIAL[0x27] = 1;
+ATTR_SPECIAL[0x22] = 1;
+
+function escapeInto(buf: Buffer, n: number, c: number): number {
+  return put(buf, n, c === 0x26 ? AMP : c === 0x3c ? LT : c === 0x3e ? GT : c === 0x27 ? APOS : QUOT);
+}
 
 export class XmlOut {
   buf: Buffer;
@@ -142,27 +158,25 @@ export class XmlOut {
   utf16(b: Buffer, o: number, chars: number, attr: boolean): void {
     this.room(chars * 6);
     const buf = this.buf;
+    const special = attr ? ATTR_SPECIAL : TEXT_SPECIAL;
     let n = this.n;
-    for (let i = 0; i < chars; i++) {
-      const p = o + 2 * i;
+    const end = o + 2 * chars;
+    for (let p = o; p < end; p += 2) {
       let c = b[p]! | (b[p + 1]! << 8);
       if (c < 0x80) {
-        if (c === 0) break;
-        if (c === 0x26) n = put(buf, n, AMP);
-        else if (c === 0x3c) n = put(buf, n, LT);
-        else if (c === 0x3e) n = put(buf, n, GT);
-        else if (attr && c === 0x27) n = put(buf, n, APOS);
-        else if (attr && c === 0x22) n = put(buf, n, QUOT);
-        else buf[n++] = c;
+        const sp = special[c]!;
+        if (sp === 0) buf[n++] = c;
+        else if (sp === 2) break;
+        else n = escapeInto(buf, n, c);
       } else if (c < 0x800) {
         buf[n++] = 0xc0 | (c >> 6);
         buf[n++] = 0x80 | (c & 63);
       } else {
         if (c >= 0xd800 && c <= 0xdfff) {
-          const d = i + 1 < chars ? b[p + 2]! | (b[p + 3]! << 8) : 0;
+          const d = p + 3 < end ? b[p + 2]! | (b[p + 3]! << 8) : 0;
           if (c < 0xdc00 && d >= 0xdc00 && d <= 0xdfff) {
             c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-            i++;
+            p += 2;
             buf[n++] = 0xf0 | (c >> 18);
             buf[n++] = 0x80 | ((c >> 12) & 63);
             buf[n++] = 0x80 | ((c >> 6) & 63);
@@ -202,7 +216,7 @@ export class XmlOut {
     this.n = n;
   }
 
-  /** Decimal digits of a non-negative safe integer (or a negative one). */
+  /** Decimal digits of a safe integer. */
   dec(x: number): void {
     this.room(24);
     const buf = this.buf;
@@ -212,6 +226,18 @@ export class XmlOut {
     }
     if (x < 10) {
       buf[this.n++] = 0x30 + x;
+      return;
+    }
+    if (x <= 0x7fffffff) {
+      let digits = 1;
+      for (let t = (x / 10) | 0; t !== 0; t = (t / 10) | 0) digits++;
+      let n = this.n + digits;
+      this.n = n;
+      while (x !== 0) {
+        const q = (x / 10) | 0;
+        buf[--n] = 0x30 + (x - q * 10);
+        x = q;
+      }
       return;
     }
     let digits = 0;
@@ -244,6 +270,38 @@ export class XmlOut {
     const buf = this.buf;
     buf[this.n++] = HEX[v >> 4]!;
     buf[this.n++] = HEX[v & 15]!;
+  }
+
+  private ftSec = -1;
+  private ftPrefix: Uint8Array = new Uint8Array(0);
+
+  /** A FILETIME as Windows renders it (`2025-06-08T07:15:09.2216228Z`). */
+  filetime(lo: number, hi: number): void {
+    if (hi >= 1_800_000_000) {
+      this.str(formatFiletimeParts(lo, hi), false);
+      return;
+    }
+    const r = hi * 4967296 + lo;
+    const q = Math.floor(r / 10_000_000);
+    const sec = hi * 429 + q;
+    let frac = r - q * 10_000_000;
+    if (sec !== this.ftSec) {
+      const s = formatFiletimeParts(lo, hi);
+      this.ftPrefix = encodeUtf8(s.slice(0, s.length - 9));
+      this.ftSec = sec;
+    }
+    this.bytes(this.ftPrefix);
+    this.room(9);
+    const buf = this.buf;
+    const n = this.n;
+    buf[n] = 0x2e;
+    for (let k = 7; k >= 1; k--) {
+      const d = frac % 10;
+      buf[n + k] = 0x30 + d;
+      frac = (frac - d) / 10;
+    }
+    buf[n + 8] = 0x5a;
+    this.n = n + 9;
   }
 
   /** Takes the bytes written since `from` as a string. */
@@ -335,7 +393,7 @@ function writeScalar(out: XmlOut, b: Buffer, type: number, o: number, size: numb
       return;
     }
     case VT_FILETIME:
-      if (size >= 8) out.str(formatFiletimeParts(u32(b, o), u32(b, o + 4)), false);
+      if (size >= 8) out.filetime(u32(b, o), u32(b, o + 4));
       return;
     case VT_SID: {
       if (size < 8) return;
@@ -439,13 +497,14 @@ function writeEl(out: XmlOut, ctx: ChunkCtx, el: El, v: Values, depth: number, o
     return;
   }
   if (el.dep !== 0xffff && isNull(v, el.dep)) return;
-  if (el.subs.length !== 0) {
-    for (const s of el.subs) {
-      if (!isArray(v, s) || (outer !== null && outer.index === s)) continue;
+  const subs = el.subs;
+  for (let k = 0; k < subs.length; k++) {
+    const s = subs[k]!;
+    if (s < v.n && (v.type[s]! & 0x80) !== 0 && (outer === null || outer.index !== s)) {
       const items = arrayItems(v, s);
       if (items.length === 0) writeOnce(out, ctx, el, v, depth, new ItemSel(s, 0, 0));
-      for (let k = 0; k < items.length; k += 2)
-        writeOnce(out, ctx, el, v, depth, new ItemSel(s, items[k]!, items[k + 1]!));
+      for (let j = 0; j < items.length; j += 2)
+        writeOnce(out, ctx, el, v, depth, new ItemSel(s, items[j]!, items[j + 1]!));
       return;
     }
   }
