@@ -23,6 +23,8 @@ import { builtinRulesDir, demoLogsDir } from './paths.js';
 export const EXIT_FINDINGS = 0;
 export const EXIT_NONE = 1;
 export const EXIT_ERROR = 2;
+/** As shells report a process ended by SIGINT. */
+export const EXIT_INTERRUPTED = 130;
 
 export const huntOptions = {
   rules: { type: 'string', multiple: true },
@@ -79,9 +81,14 @@ export async function huntCommand(args: string[]): Promise<number> {
     ),
   );
 
+  // Ctrl-C: stop at the next file or operator, then report what was done, and exit 130.
+  const interrupt = new AbortController();
+  const onSigint = () => interrupt.abort();
+  process.once('SIGINT', onSigint);
   const problems: string[] = [];
   const logs = await loadLogs(logPaths, {
     workers,
+    signal: interrupt.signal,
     onProblem: (m) => problems.push(m),
     onProgress: (p) =>
       progress.update({
@@ -108,7 +115,10 @@ export async function huntCommand(args: string[]): Promise<number> {
   const outcomes: RuleOutcome[] = [];
   progress.update({ phase: 'hunting', rulesDone: 0, rulesTotal: rules.length }, true);
   for (const rule of rules) {
-    const outcome = await runRule(rule, logs, { from, to });
+    // Let a pending Ctrl-C through: rules run synchronously inside.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (interrupt.signal.aborted) break;
+    const outcome = await runRule(rule, logs, { from, to }, interrupt.signal);
     outcomes.push(outcome);
     if (outcome.findings.length > 0) {
       progress.finish();
@@ -128,6 +138,11 @@ export async function huntCommand(args: string[]): Promise<number> {
       problems,
       elapsedMs: performance.now() - started,
     });
+  }
+  process.off('SIGINT', onSigint);
+  if (interrupt.signal.aborted) {
+    err.write(`kqlhunt hunt: interrupted: ${outcomes.length} of ${rules.length} rules ran\n`);
+    return EXIT_INTERRUPTED;
   }
   return outcomes.some((o) => o.findings.length > 0) ? EXIT_FINDINGS : EXIT_NONE;
 }

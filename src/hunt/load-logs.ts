@@ -28,7 +28,9 @@ export interface LoadOptions {
   /** Problems in files: reported, never fatal. */
   readonly onProblem?: (message: string) => void;
   /** Worker threads for EVTX; defaults to the reader's own choice. */
-  readonly workers?: number;
+  readonly workers?: number | undefined;
+  /** Stops reading after the current file (Ctrl-C); what was read is kept. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 export interface LoadedLogs extends HuntTables {
@@ -82,6 +84,8 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
   };
 
   for (const input of inputs) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.signal?.aborted) break;
     const before = events;
     try {
       if (input.format === 'evtx') {

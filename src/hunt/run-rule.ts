@@ -60,6 +60,7 @@ export async function runRule(
   rule: SentinelRule,
   data: HuntTables,
   window: HuntWindow,
+  signal?: AbortSignal,
 ): Promise<RuleOutcome> {
   const started = performance.now();
   const done = (status: RuleStatus, findings: Finding[] = []): RuleOutcome => ({
@@ -103,7 +104,7 @@ export async function runRule(
   let rows: ScalarValue[][];
   let columns: ColumnSchema[];
   try {
-    const result = await executeQuery(compiled.plan, { tables, now: end ?? undefined });
+    const result = await executeQuery(compiled.plan, { tables, now: end ?? undefined, signal });
     rows = result.rows;
     columns = result.columns;
   } catch (err) {

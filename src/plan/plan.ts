@@ -360,6 +360,7 @@ export type Operator =
   | SerializeOp
   | GetSchemaOp
   | ParseOp
+  | ParseWhereOp
   | ParseKvOp
   | MvExpandOp
   | MvApplyOp
@@ -526,6 +527,15 @@ export interface ParseOp extends OperatorBase {
   readonly kind: 'parse';
   readonly parseKind: 'simple' | 'regex' | 'relaxed';
   /** Regex flags from `kind=regex flags=Ui`. */
+  readonly flags: string;
+  readonly source: Expr;
+  readonly parts: readonly ParsePart[];
+}
+
+/** `parse-where`: `parse`, keeping only the rows whose text matched (and whose captures converted). */
+export interface ParseWhereOp extends OperatorBase {
+  readonly kind: 'parse-where';
+  readonly parseKind: 'simple' | 'regex' | 'relaxed';
   readonly flags: string;
   readonly source: Expr;
   readonly parts: readonly ParsePart[];

@@ -120,6 +120,7 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
     case 'union':
       return op.inputs.forEach(go);
     case 'parse':
+    case 'parse-where':
     case 'parse-kv':
       return go(op.source);
     case 'mv-expand':

@@ -63,7 +63,9 @@ export function detectFromHead(head: Uint8Array, name: string, complete: boolean
   let text = decoder.decode(head, { stream: !complete });
   if (text.includes('\u0000')) return 'unknown';
   text = text.replace(/^\uFEFF/, '').trimStart();
-  if (text.startsWith('[')) return 'json-array';
+  // `[` opens a JSON array only if a JSON value (or `]`) follows: a Markdown `[link]` does not.
+  if (text.startsWith('['))
+    return /^\[\s*(?:[{["\]\d-]|true|false|null)/.test(text) ? 'json-array' : 'unknown';
   if (text.startsWith('{')) {
     if (!firstLineIsWholeValue(text)) return 'json-document';
     const rest = text.slice(text.indexOf('\n') + 1);
@@ -72,9 +74,31 @@ export function detectFromHead(head: Uint8Array, name: string, complete: boolean
   }
   const extension = extname(name).toLowerCase();
   if (extension === '.csv') return 'csv';
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  if (firstLine.includes(',') && !/[\u0001-\u0008\u000e-\u001f]/.test(text)) return 'csv';
-  return 'unknown';
+  if (DOCUMENT_EXTENSIONS.has(extension) || /[\u0001-\u0008\u000e-\u001f]/.test(text)) return 'unknown';
+  return looksLikeCsv(text) ? 'csv' : 'unknown';
+}
+
+/** Text files that are documents, never logs, whatever their first line holds. */
+const DOCUMENT_EXTENSIONS = new Set([
+  '.md',
+  '.xml',
+  '.html',
+  '.htm',
+  '.asciidoc',
+  '.adoc',
+  '.rst',
+  '.tsv',
+  '.yaml',
+  '.yml',
+]);
+
+/** A header line and a first row with the same number (two or more) of comma-separated fields. */
+function looksLikeCsv(text: string): boolean {
+  const [header, first] = text.split(/\r?\n/, 2);
+  if (header === undefined || first === undefined) return false;
+  const fields = (line: string) => line.replace(/"(?:[^"]|"")*"/g, '""').split(',').length;
+  const n = fields(header);
+  return n >= 2 && n === fields(first) && header.split(',').every((h) => h.trim().length <= 128);
 }
 
 export async function detectFormat(path: string): Promise<InputFormat> {

@@ -183,3 +183,26 @@ test('the progress bar draws on a terminal, and only there', () => {
   const piped = kqlhunt('hunt');
   assert.doesNotMatch(piped.stderr, /█|░/);
 });
+
+test(
+  'Ctrl-C ends a long hunt cleanly: a summary of what ran, exit 130',
+  { skip: skipWithoutShared },
+  async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(
+      process.execPath,
+      [cli, 'hunt', '--rules', sharedPath('sentinel', 'rules'), sharedPath('evtx')],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.resume();
+    setTimeout(() => child.kill('SIGINT'), 2500);
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /interrupted: \d+ of \d+ rules ran/);
+    assert.match(stderr, /── Summary/);
+  },
+);

@@ -37,7 +37,8 @@ function check(actual: unknown, expected: unknown, path: string): void {
   if (expected !== null && typeof expected === 'object') {
     assert.ok(actual !== null && typeof actual === 'object', `${path}: expected an object`);
     assert.deepEqual(Object.keys(actual as object), Object.keys(expected), `${path}: keys`);
-    for (const [k, e] of Object.entries(expected)) check((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
+    for (const [k, e] of Object.entries(expected))
+      check((actual as Record<string, unknown>)[k], e, `${path}.${k}`);
     return;
   }
   assert.deepEqual(actual, expected, path);
@@ -56,12 +57,17 @@ export function table(name: string, cases: Case[]): void {
   });
 }
 
-/** Calls that must fail to bind, with a part of the expected message. */
+/** Calls that must fail to bind (arguments given as constants), with a part of the expected message. */
 export function bindErrors(name: string, cases: [args: Arg[], message: RegExp][]): void {
   describe(`${name} (bind errors)`, () => {
     for (const [args, message] of cases) {
       test(`${name}(${args.map(label).join(', ')}) fails`, () => {
-        const err = bindError(bindFunction(name, args.map((a) => ({ type: a.type }))));
+        const err = bindError(
+          bindFunction(
+            name,
+            args.map((a) => ({ type: a.type, constant: a.value })),
+          ),
+        );
         assert.match(err, message);
       });
     }

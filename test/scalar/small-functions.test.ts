@@ -63,7 +63,9 @@ table('unicode_codepoints_to_string', [
   [[dyn('["a"]')], ''],
   [[dyn('[]')], ''],
 ]);
-bindErrors('unicode_codepoints_to_string', [[[str('75')], /argument 1 must be an int, a long or a dynamic array/]]);
+bindErrors('unicode_codepoints_to_string', [
+  [[str('75')], /argument 1 must be an int, a long or a dynamic array/],
+]);
 
 table('dynamic_to_json', [
   [
@@ -124,7 +126,13 @@ describe('current_principal_details', () => {
       );
       assert.ok(!isBindFailure(r));
       assert.equal(r.resultType, 'bool');
-      assert.equal(r.evaluate(args.map((a) => a.value), ctx), false);
+      assert.equal(
+        r.evaluate(
+          args.map((a) => a.value),
+          ctx,
+        ),
+        false,
+      );
     }
   });
   test('current_principal_is_member_of refuses arguments that are not literals', () => {

@@ -20,6 +20,9 @@ const heads: [string | Buffer, string, InputFormat][] = [
   ['a,b\n1,2\n', 'x.txt', 'csv'],
   ['only one column\nvalue', 'x.csv', 'csv'],
   ['hello world', 'x.txt', 'unknown'],
+  ['[MS-EVEN6]: EventLog Remoting Protocol Version 6.0', 'MS-EVEN6.md', 'unknown'],
+  ['# Notes, in prose\nSome text, then more', 'notes.md', 'unknown'],
+  ['A sentence, with a comma.\nAnother line without one', 'x.txt', 'unknown'],
   [Buffer.from([0, 1, 2, 3, 0, 0]), 'x.bin', 'unknown'],
 ];
 

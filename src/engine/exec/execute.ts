@@ -85,6 +85,7 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   serialize: runSerialize,
   getschema: (op, input) => runGetSchema(op, input),
   parse: runParse,
+  'parse-where': runParse,
   'parse-kv': runParseKv,
   'mv-expand': runMvExpand,
   'mv-apply': runMvApply,

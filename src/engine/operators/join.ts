@@ -10,7 +10,7 @@ import type { JoinCondition, JoinKind, JoinOp, LookupOp, Span } from '../../plan
 import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
 import { uniqueName } from '../exec/naming.js';
-import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
+import { columnIndex, relationOf, rowCount, singleBatch, type Relation } from '../exec/relation.js';
 import {
   gatherBatch,
   NULL_ROW,
@@ -224,39 +224,40 @@ export function joinRelations(
   const keys = resolveKeys(on, leftIn, right);
   const leftTypes = keys.left.map((i) => leftIn.columns[i]!.type);
   const rightTypes = keys.right.map((i) => right.columns[i]!.type);
-  const rightAll = singleBatch(right);
   const maxRows = env?.ctx.limits.maxRows ?? Infinity;
 
   if (kind === 'rightanti' || kind === 'rightsemi') {
     const leftAll = singleBatch(leftIn);
-    const leftIndex = buildIndex(leftAll, keys.left, leftTypes);
-    const rcols = keys.right.map((k) => rightAll.columns[k]!);
-    const keep: number[] = [];
-    for (let i = 0; i < rightAll.length; i++) {
-      const key = rowKey(rcols, rightTypes, i);
-      const hit = key !== undefined && leftIndex.has(key);
-      if (hit === (kind === 'rightsemi')) keep.push(i);
-    }
-    return relationOf(right.columns, rechunk(gatherBatch(rightAll, Uint32Array.from(keep))), false);
+    const probe = prober(buildIndex(leftAll, keys.left, leftTypes), rightTypes);
+    const out = right.batches.map((b) => {
+      const matches = probe(
+        keys.right.map((k) => b.columns[k]!),
+        b.length,
+      );
+      const keep = new RowList(b.length);
+      for (let i = 0; i < b.length; i++) if ((matches[i] !== undefined) === (kind === 'rightsemi')) keep.push(i);
+      return gatherBatch(b, keep.finish());
+    });
+    return relationOf(right.columns, out, false);
   }
 
   const leftBatches =
     kind === 'innerunique' ? [firstPerKey(singleBatch(leftIn), keys.left, leftTypes)] : leftIn.batches;
   const leftRows = leftBatches.reduce((n, b) => n + b.length, 0);
-  if ((kind === 'inner' || kind === 'innerunique') && leftRows < rightAll.length)
+  if ((kind === 'inner' || kind === 'innerunique') && leftRows < rowCount(right))
     return innerJoinBuildingLeft(leftIn, leftBatches, right, keys, leftTypes, rightTypes, span, maxRows);
-  const rightIndex = buildIndex(rightAll, keys.right, rightTypes);
+  const rightAll = singleBatch(right);
+  const probe = prober(buildIndex(rightAll, keys.right, rightTypes), leftTypes);
 
   if (kind === 'leftsemi' || kind === 'leftanti') {
     const out = leftBatches.map((b) => {
-      const lcols = keys.left.map((k) => b.columns[k]!);
-      const keep: number[] = [];
-      for (let i = 0; i < b.length; i++) {
-        const key = rowKey(lcols, leftTypes, i);
-        const hit = key !== undefined && rightIndex.has(key);
-        if (hit === (kind === 'leftsemi')) keep.push(i);
-      }
-      return gatherBatch(b, Uint32Array.from(keep));
+      const matches = probe(
+        keys.left.map((k) => b.columns[k]!),
+        b.length,
+      );
+      const keep = new RowList(b.length);
+      for (let i = 0; i < b.length; i++) if ((matches[i] !== undefined) === (kind === 'leftsemi')) keep.push(i);
+      return gatherBatch(b, keep.finish());
     });
     return relationOf(leftIn.columns, out, false);
   }
@@ -266,23 +267,25 @@ export function joinRelations(
   const keepUnmatchedLeft = kind === 'leftouter' || kind === 'fullouter';
   const keepUnmatchedRight = kind === 'rightouter' || kind === 'fullouter';
   const rightMatched = keepUnmatchedRight ? new Uint8Array(rightAll.length) : null;
-  const probe = prober(rightIndex, rightTypes);
   const out: Batch[] = [];
   let produced = 0;
   for (const b of leftBatches) {
-    const lcols = keys.left.map((k) => b.columns[k]!);
-    const li: number[] = [];
-    const ri: number[] = [];
+    const matches = probe(
+      keys.left.map((k) => b.columns[k]!),
+      b.length,
+    );
+    const li = new RowList(b.length);
+    const ri = new RowList(b.length);
     for (let i = 0; i < b.length; i++) {
-      const matches = probe(lcols, i);
-      if (matches === undefined) {
+      const m = matches[i];
+      if (m === undefined) {
         if (keepUnmatchedLeft) {
           li.push(i);
           ri.push(NULL_ROW);
         }
         continue;
       }
-      for (const r of matches) {
+      for (const r of m) {
         li.push(i);
         ri.push(r);
         if (rightMatched !== null) rightMatched[r] = 1;
@@ -291,8 +294,8 @@ export function joinRelations(
     produced += li.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
-    const lidx = Uint32Array.from(li);
-    const ridx = Uint32Array.from(ri);
+    const lidx = li.finish();
+    const ridx = ri.finish();
     out.push({
       length: lidx.length,
       columns: [
@@ -336,18 +339,21 @@ function innerJoinBuildingLeft(
 ): Relation {
   const leftAll =
     leftBatches.length === 1 ? leftBatches[0]! : singleBatch(relationOf(leftIn.columns, leftBatches, false));
-  const probe = prober(buildIndex(leftAll, keys.left, leftTypes), leftTypes);
+  const probe = prober(buildIndex(leftAll, keys.left, leftTypes), rightTypes);
   const { schema, rightKept } = joinedSchema(leftIn, right, new Set());
   const out: Batch[] = [];
   let produced = 0;
   for (const b of right.batches) {
-    const rcols = keys.right.map((k) => b.columns[k]!);
-    const li: number[] = [];
-    const ri: number[] = [];
+    const matches = probe(
+      keys.right.map((k) => b.columns[k]!),
+      b.length,
+    );
+    const li = new RowList(b.length);
+    const ri = new RowList(b.length);
     for (let i = 0; i < b.length; i++) {
-      const matches = probe(rcols, i);
-      if (matches === undefined) continue;
-      for (const l of matches) {
+      const m = matches[i];
+      if (m === undefined) continue;
+      for (const l of m) {
         li.push(l);
         ri.push(i);
       }
@@ -355,8 +361,8 @@ function innerJoinBuildingLeft(
     produced += li.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
-    const lidx = Uint32Array.from(li);
-    const ridx = Uint32Array.from(ri);
+    const lidx = li.finish();
+    const ridx = ri.finish();
     out.push({
       length: lidx.length,
       columns: [
@@ -365,7 +371,6 @@ function innerJoinBuildingLeft(
       ],
     });
   }
-  void rightTypes;
   return relationOf(schema, out, false);
 }
 

@@ -11,7 +11,7 @@ import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { columnIndex, relationOf, type Relation } from '../exec/relation.js';
 import { compileScalar } from '../expr/compile.js';
 import type { CompiledExpr } from '../expr/compiled.js';
-import { createVectorBuilder, type Batch, type Vector, type VectorBuilder } from '../table/index.js';
+import { createVectorBuilder, LongVector, ObjectVector, type Batch, type Vector } from '../table/index.js';
 import { isBag, newBag } from '../values/dynamic.js';
 import { constantCount, inputEnv, type OpEnv } from './common.js';
 
@@ -144,45 +144,70 @@ export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
   }
 }
 
+/**
+ * Expands one batch in two passes: the first finds each row's element lists and the output size,
+ * the second writes the output columns in bulk (dynamic items straight into their arrays, the
+ * item index into a BigInt64Array). The other columns are deferred gathers of the input rows.
+ */
 export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
+  void span;
+  const n = batch.length;
+  const items = plan.exprs.length;
   const values = plan.exprs.map((e) => e.evaluate(batch));
-  let source = new Uint32Array(Math.max(16, batch.length));
-  let produced = 0;
-  const builders: VectorBuilder[] = plan.itemTypes.map((t) => createVectorBuilder(t, batch.length));
-  const casts = plan.itemTypes.map((t) => (t === 'dynamic' ? null : (v: DynamicValue) => castElement(v, t)));
-  const indexBuilder = plan.indexTarget >= 0 ? createVectorBuilder('long', batch.length) : null;
-  const lists: (readonly DynamicValue[])[] = new Array(values.length);
-  for (let r = 0; r < batch.length; r++) {
+  // lists[k][r]: the elements item k of row r expands to; counts[r]: the rows row r gives.
+  const lists: (readonly DynamicValue[])[][] = values.map(() => new Array(n));
+  const counts = new Uint32Array(n);
+  let total = 0;
+  for (let r = 0; r < n; r++) {
     let rows = 0;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < items; k++) {
       const list = elementsOf(values[k]!.get(r), plan.bagExpansion);
-      lists[k] = list;
+      lists[k]![r] = list;
       if (list.length > rows) rows = list.length;
     }
     if (rows > plan.limit) rows = plan.limit;
-    if (produced + rows > source.length) {
-      const next = new Uint32Array(Math.max(produced + rows, source.length * 2));
-      next.set(source);
-      source = next;
-    }
-    for (let j = 0; j < rows; j++) {
-      source[produced++] = r;
-      for (let k = 0; k < values.length; k++) {
-        const list = lists[k]!;
-        const element = j < list.length ? list[j]! : null;
-        const cast = casts[k];
-        builders[k]!.push(cast === null || cast === undefined ? element : cast(element));
-      }
-      indexBuilder?.push(BigInt(j));
-    }
+    counts[r] = rows;
+    total += rows;
   }
-  void span;
+  const source = new Uint32Array(total);
+  for (let r = 0, o = 0; r < n; r++) for (let j = counts[r]!; j > 0; j--) source[o++] = r;
+
   const cols: Vector[] = batch.columns.map((v, c) =>
-    plan.targets.includes(c) ? v : v.gather(source, produced),
+    plan.targets.includes(c) ? v : v.gather(source, total),
   );
   plan.targets.forEach((t, k) => {
-    cols[t] = builders[k]!.finish();
+    cols[t] = expandedItem(lists[k]!, counts, total, plan.itemTypes[k]!);
   });
-  if (indexBuilder !== null) cols[plan.indexTarget] = indexBuilder.finish();
-  return { length: produced, columns: cols };
+  if (plan.indexTarget >= 0) {
+    const index = new BigInt64Array(total);
+    for (let r = 0, o = 0; r < n; r++) for (let j = 0; j < counts[r]!; j++) index[o++] = BigInt(j);
+    cols[plan.indexTarget] = new LongVector('long', index, null, total);
+  }
+  return { length: total, columns: cols };
+}
+
+/** One item's output column: element j of row r, or null past the end of a shorter list. */
+function expandedItem(
+  lists: readonly (readonly DynamicValue[])[],
+  counts: Uint32Array,
+  total: number,
+  type: ScalarType,
+): Vector {
+  if (type === 'dynamic') {
+    const out: ScalarValue[] = new Array(total);
+    let o = 0;
+    for (let r = 0; r < lists.length; r++) {
+      const list = lists[r]!;
+      const rows = counts[r]!;
+      for (let j = 0; j < rows; j++) out[o++] = j < list.length ? (list[j] ?? null) : null;
+    }
+    return new ObjectVector('dynamic', out, total);
+  }
+  const b = createVectorBuilder(type, total);
+  for (let r = 0; r < lists.length; r++) {
+    const list = lists[r]!;
+    const rows = counts[r]!;
+    for (let j = 0; j < rows; j++) b.push(castElement(j < list.length ? (list[j] ?? null) : null, type));
+  }
+  return b.finish();
 }

@@ -21,6 +21,7 @@ import { aroundFunctions } from './functions/around.js';
 import { bitFunctions } from './functions/bits.js';
 import { compressionFunctions } from './functions/compression.js';
 import { formatBytesFunctions } from './functions/format-bytes.js';
+import { geoFunctions } from './functions/geo/index.js';
 import { hashFunctions } from './functions/hashes.js';
 import { ipv4RangeFunctions } from './functions/ipv4-ranges.js';
 import { ipv6Functions } from './functions/ipv6.js';
@@ -72,6 +73,7 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
     ...timezoneFunctions,
     ...unicodeFunctions,
     ...unitFunctions,
+    ...geoFunctions,
   }),
 );
 

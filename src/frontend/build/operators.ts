@@ -14,7 +14,7 @@ import { buildExpr } from './expressions.js';
 import { joinOperator, lookupOperator, unionOperator } from './joins.js';
 import { orderOf, sortKey } from './ordering.js';
 import { parameterValue } from './params.js';
-import { parseKvOperator, parseOperator } from './parsing.js';
+import { parseKvOperator, parseOperator, parseWhereOperator } from './parsing.js';
 import { makeSeriesOperator, topNestedOperator } from './series.js';
 import { unsupportedScalar } from './scalars.js';
 
@@ -201,7 +201,6 @@ const render: OperatorBuilder = (node, ctx) => {
 
 /** Operators the plan has no node for, with the name users know them by. */
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  ParseWhereOperator: 'parse-where',
   FacetOperator: 'facet',
   ForkOperator: 'fork',
   PartitionOperator: 'partition',
@@ -250,6 +249,7 @@ const BUILDERS: Readonly<Record<string, OperatorBuilder>> = {
   LookupOperator: lookupOperator,
   UnionOperator: unionOperator,
   ParseOperator: parseOperator,
+  ParseWhereOperator: parseWhereOperator,
   ParseKvOperator: parseKvOperator,
   MvExpandOperator: mvExpandOperator,
   MvApplyOperator: mvApplyOperator,

@@ -1,9 +1,10 @@
 /**
  * `parse` and `parse-kv`: patterns of literal text, typed captures and `*`.
  */
-import type { ParsePart } from '../../plan/plan.js';
+import type { Operator, ParsePart } from '../../plan/plan.js';
 import { nameText } from '../names.js';
 import { listByRole, nodeByRole, tokensOf, type SyntaxNode } from '../syntax.js';
+import type { BuildContext } from './context.js';
 import { scalarTypeOf } from './expressions.js';
 import { decodeStringLiteral, LiteralError } from './literals.js';
 import { base, requiredExpr, unsupportedOperator, type OperatorBuilder } from './operators.js';
@@ -42,7 +43,12 @@ function parsePart(item: SyntaxNode): ParsePart | string {
   }
 }
 
-export const parseOperator: OperatorBuilder = (node, ctx) => {
+export const parseOperator: OperatorBuilder = (node, ctx) => buildParse(node, ctx, 'parse');
+
+/** `parse-where`: the same pattern as `parse`; non-matching rows are dropped. */
+export const parseWhereOperator: OperatorBuilder = (node, ctx) => buildParse(node, ctx, 'parse-where');
+
+function buildParse(node: SyntaxNode, ctx: BuildContext, kindOfOp: 'parse' | 'parse-where'): Operator {
   const params = operatorParameters(node);
   const kind = (parameter(params, 'kind') ?? 'simple').toLowerCase();
   if (kind !== 'simple' && kind !== 'regex' && kind !== 'relaxed') {
@@ -60,14 +66,14 @@ export const parseOperator: OperatorBuilder = (node, ctx) => {
     throw err;
   }
   return {
-    kind: 'parse',
+    kind: kindOfOp,
     parseKind: kind,
     flags: parameter(params, 'flags') ?? '',
     source: requiredExpr(node, 'Expression', ctx),
     parts,
     ...base(node, ctx),
   };
-};
+}
 
 export const parseKvOperator: OperatorBuilder = (node, ctx) => {
   const { columns } = rowSchemaColumns(nodeByRole(node, 'Keys'));

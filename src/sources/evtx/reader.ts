@@ -16,8 +16,9 @@ export interface ReadOptions {
   /** Pushdown: records failing it are skipped after their System values are read. */
   filter?: EvtxFilter;
   /**
-   * Worker threads: 'auto' (default) uses them when os.availableParallelism() > 1 and the file
-   * has more than one batch of chunks; 0 or 1 forces a single thread.
+   * Threads: 'auto' (default) uses os.availableParallelism() threads (this one and workers)
+   * when there are several cores and the file has more than one batch of chunks; n > 1 uses n
+   * threads (n - 1 workers); 0 or 1 forces this thread alone.
    */
   workers?: number | 'auto';
   /** Called for every error, in file order. */
@@ -97,30 +98,49 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
     });
   }
   const w = opts.workers ?? 'auto';
-  const workers = w === 'auto' ? (jobs.length > 1 ? defaultWorkers() : 0) : w > 1 ? w : 0;
+  // 'auto': one worker per core but this one (which reads its share too).
+  const workers = w === 'auto' ? (jobs.length > 1 ? defaultWorkers() - 1 : 0) : w > 1 ? w - 1 : 0;
   return { file, jobs, headerErrors, workers };
 }
 
-/** Runs the jobs (in a pool or in place) and yields results in job order, bounded in flight. */
+/**
+ * Runs the jobs and yields results in job order, bounded in flight. With workers, the calling
+ * thread takes every (workers + 1)-th batch itself, and runs its batches while it would
+ * otherwise wait: `workers` threads plus this one keep workers + 1 cores busy.
+ */
 async function* results(p: Plan): AsyncGenerator<BatchResult> {
-  if (p.workers <= 1) {
-    for (const job of p.jobs) {
+  const jobs = p.jobs;
+  if (p.workers < 1) {
+    for (const job of jobs) {
       yield runBatch(job);
       await tick();
     }
     return;
   }
   const pool = sharedPool(p.workers);
-  const inflight = new Map<number, Promise<BatchResult>>();
-  const max = p.workers * 2;
-  let next = 0;
-  for (let i = 0; i < p.jobs.length; i++) {
-    while (next < p.jobs.length && next - i < max) {
-      inflight.set(next, pool.run(p.jobs[next]!));
-      next++;
+  const lanes = p.workers + 1;
+  const mine = (i: number) => i % lanes === p.workers;
+  const ready = new Map<number, BatchResult | Promise<BatchResult>>();
+  const window = lanes * 2;
+  let dispatched = 0;
+  for (let i = 0; i < jobs.length; i++) {
+    for (; dispatched < jobs.length && dispatched < i + window; dispatched++) {
+      if (!mine(dispatched)) ready.set(dispatched, pool.run(jobs[dispatched]!));
     }
-    const r = await inflight.get(i)!;
-    inflight.delete(i);
+    let r = ready.get(i);
+    if (r === undefined) {
+      r = runBatch(jobs[i]!);
+    } else if (r instanceof Promise) {
+      // While waiting, do the next batch of ours in the window.
+      for (let j = i + 1; j < dispatched; j++) {
+        if (mine(j) && !ready.has(j)) {
+          ready.set(j, runBatch(jobs[j]!));
+          break;
+        }
+      }
+      r = await r;
+    }
+    ready.delete(i);
     yield r;
   }
 }

@@ -6,18 +6,7 @@
 // not emitted; an attribute whose data renders empty is not emitted; an element holding array
 // data is emitted once per array item; a BinXml value renders its own document in place.
 
-import {
-  Attr,
-  ChunkCtx,
-  El,
-  encodeUtf8,
-  isNull,
-  K_EL,
-  K_SUB,
-  parseDoc,
-  Part,
-  XNodeDef,
-} from './binxml.js';
+import { Attr, ChunkCtx, El, encodeUtf8, isNull, K_EL, K_SUB, parseDoc, Part, XNodeDef } from './binxml.js';
 import { i32, u16, u32, u64 } from './bytes.js';
 import { BinXmlError } from './errors.js';
 import { formatFiletimeParts } from './time.js';

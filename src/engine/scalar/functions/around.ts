@@ -16,7 +16,9 @@ export const aroundFunctions: FunctionTable = {
     const [v, c, d] = args.map((arg) => arg.type) as [ScalarType, ScalarType, ScalarType];
     if (isTemporal(v) || isTemporal(c)) {
       if (v !== c || d !== 'timespan')
-        return failure(`${name}(): value and center must have the same type and delta must be a timespan (got ${v}, ${c}, ${d}).`);
+        return failure(
+          `${name}(): value and center must have the same type and delta must be a timespan (got ${v}, ${c}, ${d}).`,
+        );
       return bound('bool', (a) => {
         if (a[0] === null || a[1] === null || a[2] === null) return null;
         const value = a[0] as bigint;
@@ -26,8 +28,13 @@ export const aroundFunctions: FunctionTable = {
       });
     }
     const bad = [v, c, d].findIndex((t) => !isNumeric(t));
-    if (bad >= 0) return failure(`${name}(): argument ${bad + 1} must be a number, a datetime or a timespan.`, bad);
-    const [x, y, z] = args.map((arg) => asReal(arg.type)) as [ReturnType<typeof asReal>, ReturnType<typeof asReal>, ReturnType<typeof asReal>];
+    if (bad >= 0)
+      return failure(`${name}(): argument ${bad + 1} must be a number, a datetime or a timespan.`, bad);
+    const [x, y, z] = args.map((arg) => asReal(arg.type)) as [
+      ReturnType<typeof asReal>,
+      ReturnType<typeof asReal>,
+      ReturnType<typeof asReal>,
+    ];
     return bound('bool', (a) => {
       const value = x(a[0]!);
       const center = y(a[1]!);

@@ -18,7 +18,8 @@ export function countOnes(value: bigint): number {
 export const bitFunctions: FunctionTable = {
   bitset_count_ones: def(1, 1, (args, name) => {
     const t = args[0]!.type;
-    if (!isIntegral(t) && t !== 'dynamic') return failure(`${name}(): argument 1 must be an int or a long, got ${t}.`, 0);
+    if (!isIntegral(t) && t !== 'dynamic')
+      return failure(`${name}(): argument 1 must be an int or a long, got ${t}.`, 0);
     const x = asLong(t);
     return bound('int', (a) => {
       const v = x(a[0]!);

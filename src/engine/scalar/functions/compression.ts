@@ -66,7 +66,7 @@ export function gzipDecompress(text: string): string {
     const output = inflateRawSync(body);
     const expectedCrc = bytes.readUInt32LE(bytes.length - 8);
     const expectedSize = bytes.readUInt32LE(bytes.length - 4);
-    if (crc32(output) !== expectedCrc || (output.length >>> 0) !== expectedSize) return '';
+    if (crc32(output) !== expectedCrc || output.length >>> 0 !== expectedSize) return '';
     return decodeUtf8(output) ?? '';
   } catch {
     return '';

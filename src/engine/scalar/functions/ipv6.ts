@@ -108,7 +108,8 @@ function ipv4Network(v4: number, suffix: number | null): Ipv6Network | null {
 /** The canonical text: eight groups of four lower-case hex digits. */
 export function formatIpv6(address: bigint): string {
   const groups: string[] = [];
-  for (let i = 7; i >= 0; i--) groups.push(((address >> BigInt(i * 16)) & 0xffffn).toString(16).padStart(4, '0'));
+  for (let i = 7; i >= 0; i--)
+    groups.push(((address >> BigInt(i * 16)) & 0xffffn).toString(16).padStart(4, '0'));
   return groups.join(':');
 }
 

@@ -45,7 +45,8 @@ export const principalFunctions: FunctionTable = {
   current_principal_details: def(0, 0, () => bound('dynamic', () => offlineDetails())),
   current_principal_is_member_of: def(1, 64, (args, name) => {
     const i = args.findIndex((arg) => !isConstant(arg) || (arg.type !== 'string' && arg.type !== 'dynamic'));
-    if (i >= 0) return failure(`${name}(): argument ${i + 1} must be a string literal or a dynamic array literal.`, i);
+    if (i >= 0)
+      return failure(`${name}(): argument ${i + 1} must be a string literal or a dynamic array literal.`, i);
     return bound('bool', () => false);
   }),
   current_cluster_endpoint: def(0, 0, () => bound('string', () => OFFLINE_CLUSTER_ENDPOINT)),

@@ -36,7 +36,11 @@ function elementOf(value: ScalarValue, type: ScalarType): DynamicValue {
 }
 
 /** Fills each run of missing elements from one direction; runs at the far edge stay missing. */
-export function fillDirectional(arr: readonly DynamicValue[], isMissing: (v: DynamicValue) => boolean, backward: boolean) {
+export function fillDirectional(
+  arr: readonly DynamicValue[],
+  isMissing: (v: DynamicValue) => boolean,
+  backward: boolean,
+) {
   const out = arr.slice();
   let carry: DynamicValue | undefined;
   for (let k = 0; k < out.length; k++) {

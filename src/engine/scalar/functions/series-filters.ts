@@ -13,7 +13,10 @@ import { canHoldSeries, seriesReader } from './series-support.js';
 function checkArrays(name: string, args: readonly ArgInfo[], count: number) {
   for (let i = 0; i < count; i++) {
     if (!canHoldSeries(args[i]!.type))
-      return failure(`${name}(): argument ${i + 1} must be a dynamic array of numbers, got ${args[i]!.type}.`, i);
+      return failure(
+        `${name}(): argument ${i + 1} must be a dynamic array of numbers, got ${args[i]!.type}.`,
+        i,
+      );
   }
   return null;
 }

@@ -21,7 +21,11 @@ function checkSeries(name: string, args: readonly ArgInfo[], count: number, scal
 }
 
 /** A function of one series folding its numeric elements (non-numeric ones are skipped). */
-function fold(initial: number, step: (acc: number, x: number) => number, finish: (acc: number) => number = (x) => x) {
+function fold(
+  initial: number,
+  step: (acc: number, x: number) => number,
+  finish: (acc: number) => number = (x) => x,
+) {
   return def(1, 1, (args, name) => {
     const bad = checkSeries(name, args, 1);
     if (bad !== null) return bad;

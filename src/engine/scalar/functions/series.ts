@@ -8,15 +8,20 @@ import type { FunctionTable } from './registry.js';
 import { seriesElementwiseFunctions } from './series-elementwise.js';
 import { seriesFillFunctions } from './series-fill.js';
 import { seriesFilterFunctions } from './series-filters.js';
+import { seriesFitFunctions, seriesFitMultiValue } from './series-fit.js';
 import { seriesReductionFunctions, seriesStatsMultiValue } from './series-reductions.js';
+import { seriesSeasonalFunctions } from './series-seasonal.js';
 
 export const seriesFunctions: FunctionTable = {
   ...seriesElementwiseFunctions,
   ...seriesFillFunctions,
   ...seriesReductionFunctions,
   ...seriesFilterFunctions,
+  ...seriesFitFunctions,
+  ...seriesSeasonalFunctions,
 };
 
 export const seriesMultiValueFunctions: MultiValueFunctionTable = {
   ...seriesStatsMultiValue,
+  ...seriesFitMultiValue,
 };

@@ -169,7 +169,8 @@ export function betaInv(p: number, a: number, b: number): number | null {
 function numericArgs(name: string, args: readonly { type: import('../../../types/scalar.js').ScalarType }[]) {
   for (let i = 0; i < args.length; i++) {
     const t = args[i]!.type;
-    if (!isNumeric(t) && t !== 'dynamic') return failure(`${name}(): argument ${i + 1} must be a number, got ${t}.`, i);
+    if (!isNumeric(t) && t !== 'dynamic')
+      return failure(`${name}(): argument ${i + 1} must be a number, got ${t}.`, i);
   }
   return null;
 }

@@ -81,7 +81,9 @@ export function localToUtc(ticks: bigint, zone: string): bigint | null {
   if (format === null) return null;
   const { ms: local, rest } = toMs(ticks);
   // The offsets in force a day either side bound the ones that can apply at this local time.
-  const candidates = [...new Set([offsetAt(format, local - MS_PER_DAY), offsetAt(format, local + MS_PER_DAY)])];
+  const candidates = [
+    ...new Set([offsetAt(format, local - MS_PER_DAY), offsetAt(format, local + MS_PER_DAY)]),
+  ];
   const valid = candidates.filter((o) => offsetAt(format, local - o) === o);
   let offset: number;
   if (valid.length > 0) offset = Math.min(...valid);

@@ -24,7 +24,11 @@ function collect(v: DynamicValue, out: number[]): boolean {
 export const unicodeFunctions: FunctionTable = {
   unicode_codepoints_to_string: def(1, 64, (args, name) => {
     const i = args.findIndex((arg) => !isIntegral(arg.type) && arg.type !== 'dynamic');
-    if (i >= 0) return failure(`${name}(): argument ${i + 1} must be an int, a long or a dynamic array, got ${args[i]!.type}.`, i);
+    if (i >= 0)
+      return failure(
+        `${name}(): argument ${i + 1} must be an int, a long or a dynamic array, got ${args[i]!.type}.`,
+        i,
+      );
     const readers = args.map((arg) => asDynamic(arg.type));
     return bound('string', (a) => {
       const points: number[] = [];

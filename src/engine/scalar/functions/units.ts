@@ -46,7 +46,10 @@ const ANGLE: Units = {
   NatoMil: 9 / 160,
   Revolution: 360,
   // Tilt is the sine of the angle.
-  Tilt: { toBase: (x) => Math.asin(x) * DEGREES_PER_RADIAN, fromBase: (x) => Math.sin(x / DEGREES_PER_RADIAN) },
+  Tilt: {
+    toBase: (x) => Math.asin(x) * DEGREES_PER_RADIAN,
+    fromBase: (x) => Math.sin(x / DEGREES_PER_RADIAN),
+  },
 };
 
 const ENERGY: Units = {
@@ -218,7 +221,12 @@ function fromBase(s: Scale, x: number): number {
 }
 
 /** Converts between two units of a quantity; null for an unknown unit. */
-export function convertUnits(units: ReadonlyMap<string, Scale>, value: number, from: string, to: string): number | null {
+export function convertUnits(
+  units: ReadonlyMap<string, Scale>,
+  value: number,
+  from: string,
+  to: string,
+): number | null {
   const f = units.get(from.trim().toLowerCase());
   const t = units.get(to.trim().toLowerCase());
   if (f === undefined || t === undefined) return null;

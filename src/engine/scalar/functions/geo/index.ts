@@ -4,6 +4,7 @@
  */
 import type { FunctionTable } from '../registry.js';
 import { geohashFunctions } from './geohash.js';
+import { h3Functions } from './h3/functions.js';
 import { measureFunctions } from './measures.js';
 import { s2Functions } from './s2/functions.js';
 import { wktFunctions } from './wkt.js';
@@ -13,4 +14,5 @@ export const geoFunctions: FunctionTable = {
   ...wktFunctions,
   ...geohashFunctions,
   ...s2Functions,
+  ...h3Functions,
 };
