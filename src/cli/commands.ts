@@ -11,6 +11,7 @@ Usage:
       --from <datetime>  --to <datetime>   the hunt window ({{StartTimeISO}}, {{EndTimeISO}})
       --format table|jsonl|json|csv        default: table on a terminal, else jsonl
       --output <file>  --timezone <IANA>  -q/--quiet  --workers <n>
+      --timeout <s>  --max-result-rows <n>  --max-memory <MiB>   per-query limits (4 min, 500000, 8192)
   kqlhunt query '<KQL>' [logs...]        ad-hoc KQL over the same tables [--format --output --timezone]
   kqlhunt check <rule.yaml|folder|file.kql>...   parse and bind rules, report errors by line
   kqlhunt rules list [--rules ...] [filters]     the rules kqlhunt would run

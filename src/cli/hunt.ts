@@ -18,6 +18,7 @@ import { ProgressBar } from './progress.js';
 import { FindingsWriter } from './output/findings-writer.js';
 import { outputFormats, type OutputFormat } from './output/result-writer.js';
 import { writeSummary } from './summary.js';
+import { limitOptions, parseLimits } from './limits.js';
 import { builtinRulesDir, demoLogsDir } from './paths.js';
 
 export const EXIT_FINDINGS = 0;
@@ -39,6 +40,7 @@ export const huntOptions = {
   timezone: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   workers: { type: 'string' },
+  ...limitOptions,
 } as const;
 
 export async function huntCommand(args: string[]): Promise<number> {
@@ -58,6 +60,11 @@ export async function huntCommand(args: string[]): Promise<number> {
   }
   if (values.timezone && !validTimeZone(values.timezone)) {
     err.write(`kqlhunt hunt: unknown --timezone '${values.timezone}' (an IANA name like Europe/Brussels)\n`);
+    return EXIT_ERROR;
+  }
+  const limits = parseLimits(values);
+  if (typeof limits === 'string') {
+    err.write(`kqlhunt hunt: ${limits}\n`);
     return EXIT_ERROR;
   }
   const workers = values.workers === undefined ? undefined : Number(values.workers);
@@ -118,7 +125,7 @@ export async function huntCommand(args: string[]): Promise<number> {
     // Let a pending Ctrl-C through: rules run synchronously inside.
     await new Promise((resolve) => setImmediate(resolve));
     if (interrupt.signal.aborted) break;
-    const outcome = await runRule(rule, logs, { from, to }, interrupt.signal);
+    const outcome = await runRule(rule, logs, { from, to }, interrupt.signal, limits);
     outcomes.push(outcome);
     if (outcome.findings.length > 0) {
       progress.finish();

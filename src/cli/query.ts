@@ -10,6 +10,7 @@ import { loadLogs } from '../hunt/load-logs.js';
 import { formatResult, outputFormats, type OutputFormat } from './output/result-writer.js';
 import { ProgressBar } from './progress.js';
 import { demoLogsDir } from './paths.js';
+import { limitOptions, parseLimits } from './limits.js';
 import { formatDatetimeForJson, parseDatetime } from '../engine/values/datetime.js';
 import { UNIX_EPOCH_TICKS } from '../types/scalar.js';
 
@@ -23,6 +24,7 @@ export async function queryCommand(args: string[]): Promise<number> {
       timezone: { type: 'string' },
       quiet: { type: 'boolean', short: 'q' },
       now: { type: 'string' },
+      ...limitOptions,
     },
   });
   const err = process.stderr;
@@ -35,6 +37,11 @@ export async function queryCommand(args: string[]): Promise<number> {
     (values.output || !process.stdout.isTTY ? 'jsonl' : 'table')) as OutputFormat;
   if (!outputFormats.includes(format)) {
     err.write(`kqlhunt query: unknown --format '${format}' (${outputFormats.join(', ')})\n`);
+    return 2;
+  }
+  const limits = parseLimits(values);
+  if (typeof limits === 'string') {
+    err.write(`kqlhunt query: ${limits}\n`);
     return 2;
   }
   const progress = new ProgressBar(err, !values.quiet && err.isTTY === true);
@@ -67,7 +74,7 @@ export async function queryCommand(args: string[]): Promise<number> {
     return 2;
   }
   try {
-    const result = await executeQuery(compiled.plan, { tables: logs.tables, now: now ?? undefined });
+    const result = await executeQuery(compiled.plan, { tables: logs.tables, now: now ?? undefined, limits });
     const text = formatResult(result, format, {
       timeZone: values.timezone,
       width: process.stdout.columns ?? 120,

@@ -4,7 +4,7 @@
  * One rule's failure is its own status; it never ends the hunt.
  */
 import { compileQuery, formatDiagnostic, DiagnosticCode, type Diagnostic } from '../frontend/index.js';
-import { errorCodes, executeQuery, KqlRuntimeError, type Table } from '../engine/index.js';
+import { errorCodes, executeQuery, KqlRuntimeError, type EngineLimits, type Table } from '../engine/index.js';
 import type { SentinelRule } from '../rules/index.js';
 import type { ColumnSchema, ScalarValue, TableSchema } from '../types/scalar.js';
 import { parseTimespan } from '../engine/values/timespan.js';
@@ -61,6 +61,7 @@ export async function runRule(
   data: HuntTables,
   window: HuntWindow,
   signal?: AbortSignal,
+  limits: Partial<EngineLimits> = {},
 ): Promise<RuleOutcome> {
   const started = performance.now();
   const done = (status: RuleStatus, findings: Finding[] = []): RuleOutcome => ({
@@ -104,7 +105,7 @@ export async function runRule(
   let rows: ScalarValue[][];
   let columns: ColumnSchema[];
   try {
-    const result = await executeQuery(compiled.plan, { tables, now: end ?? undefined, signal });
+    const result = await executeQuery(compiled.plan, { tables, now: end ?? undefined, signal, limits });
     rows = result.rows;
     columns = result.columns;
   } catch (err) {

@@ -206,3 +206,12 @@ test(
     assert.match(stderr, /── Summary/);
   },
 );
+
+test('query limits come from flags, and going over one is a clear error', () => {
+  const over = kqlhunt('query', 'range i from 1 to 1000 step 1', '--max-result-rows', '10');
+  assert.equal(over.code, 2);
+  assert.match(over.stderr, /KR008 {2}Query result set has exceeded the internal record count limit 10/);
+  const bad = kqlhunt('hunt', '--timeout', 'soon');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--timeout must be a positive number, got 'soon'/);
+});

@@ -2,7 +2,8 @@
  * `parse-kv expr as (k:type, ...) with (...)` (parse-kv-operator.md): with pair_delimiter and
  * kv_delimiter, with a regex of two groups (key, value), or with neither (any non-alphanumeric
  * character delimits). The first appearance of a key wins; keys and values are trimmed; quoted
- * values (quote=) lose their quotes, and `escape=` characters escape the next one inside quotes.
+ * values (quote=) lose their quotes, and `escape=` characters escape the next one inside quotes;
+ * `greedy=true` lets a value run until the next key.
  */
 import type { ParseKvOp } from '../../plan/plan.js';
 import type { ColumnSchema, ScalarValue } from '../../types/scalar.js';
@@ -85,14 +86,25 @@ function extractorFor(op: ParseKvOp): Extractor {
   }
   const pairDelim = opt['pair_delimiter'];
   const kvDelim = opt['kv_delimiter'];
+  const greedy = opt['greedy'] === true;
   if (typeof pairDelim === 'string' && typeof kvDelim === 'string') {
     return (text) => {
       const out = new Map<string, string>();
-      for (const pair of splitOutsideQuotes(text, pairDelim, quotes, escapes)) {
-        const at = pair.indexOf(kvDelim);
-        if (at < 0) continue;
-        const k = unquote(pair.slice(0, at).trim(), quotes, escapes);
-        if (!out.has(k)) out.set(k, unquote(pair.slice(at + kvDelim.length).trim(), quotes, escapes));
+      const pairs: { key: string; value: string }[] = [];
+      for (const piece of splitOutsideQuotes(text, pairDelim, quotes, escapes)) {
+        const at = indexOutsideQuotes(piece, kvDelim, quotes, escapes);
+        if (at < 0) {
+          // Greedy mode: a piece without a key belongs to the value before it (greedy=true
+          // scans "until the next key appearance").
+          const last = pairs.at(-1);
+          if (greedy && last !== undefined) last.value += pairDelim + piece;
+          continue;
+        }
+        pairs.push({ key: piece.slice(0, at), value: piece.slice(at + kvDelim.length) });
+      }
+      for (const { key, value } of pairs) {
+        const k = unquote(key.trim(), quotes, escapes);
+        if (!out.has(k)) out.set(k, unquote(value.trim(), quotes, escapes));
       }
       return out;
     };
@@ -103,14 +115,69 @@ function extractorFor(op: ParseKvOp): Extractor {
       'parse-kv: pair_delimiter and kv_delimiter go together',
       op.span,
     );
-  // No delimiters: alphanumeric runs alternate key, value.
+  // No delimiters: alphanumeric runs (or quoted values) alternate key, value.
   return (text) => {
     const out = new Map<string, string>();
-    const tokens = text.match(/[\p{L}\p{N}_.-]+/gu) ?? [];
+    const tokens = undelimitedTokens(text, quotes, escapes);
     for (let i = 0; i + 1 < tokens.length; i += 2)
       if (!out.has(tokens[i]!)) out.set(tokens[i]!, tokens[i + 1]!);
     return out;
   };
+}
+
+/** Where `delim` first occurs outside quotes, or -1. */
+function indexOutsideQuotes(
+  text: string,
+  delim: string,
+  quotes: readonly string[],
+  escapes: readonly string[],
+): number {
+  let closing: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (closing !== null) {
+      if (escapes.includes(ch)) i++;
+      else if (ch === closing) closing = null;
+      continue;
+    }
+    const q = quotes.find((qq) => qq[0] === ch);
+    if (q !== undefined) closing = q[1] ?? q[0]!;
+    else if (text.startsWith(delim, i)) return i;
+  }
+  return -1;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_.-]/u;
+
+/**
+ * The tokens of a text without delimiters: runs of letters, digits, `_`, `.` and `-`, and quoted
+ * values (quotes removed, escapes applied); every other character separates them.
+ */
+function undelimitedTokens(text: string, quotes: readonly string[], escapes: readonly string[]): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const q = quotes.find((qq) => qq[0] === ch);
+    if (q !== undefined) {
+      const closing = q[1] ?? q[0]!;
+      let value = '';
+      i++;
+      while (i < text.length && text[i] !== closing) {
+        if (escapes.includes(text[i]!) && i + 1 < text.length) i++;
+        value += text[i]!;
+        i++;
+      }
+      i++;
+      out.push(value);
+    } else if (WORD_CHAR.test(ch)) {
+      let j = i;
+      while (j < text.length && WORD_CHAR.test(text[j]!)) j++;
+      out.push(text.slice(i, j));
+      i = j;
+    } else i++;
+  }
+  return out;
 }
 
 export function runParseKv(op: ParseKvOp, input: Relation, env: OpEnv): Relation {

@@ -6,12 +6,14 @@ import type { FunctionTable } from '../registry.js';
 import { geohashFunctions } from './geohash.js';
 import { h3Functions } from './h3/functions.js';
 import { measureFunctions } from './measures.js';
+import { reshapeFunctions } from './reshape.js';
 import { s2Functions } from './s2/functions.js';
 import { wktFunctions } from './wkt.js';
 
 export const geoFunctions: FunctionTable = {
   ...measureFunctions,
   ...wktFunctions,
+  ...reshapeFunctions,
   ...geohashFunctions,
   ...s2Functions,
   ...h3Functions,
