@@ -66,7 +66,7 @@ const valid: ValidCase[] = [
   },
   {
     name: 'parse-where kind=regex',
-    query: `${LOG} | parse-where kind=regex s with "who=" who:string ", at=" at:datetime | project who, at`,
+    query: `${LOG} | parse-where kind=regex s with * "who=" who:string ", at=" at:datetime | project who, at`,
     columns: ['who:string', 'at:datetime'],
     rows: [
       ['Ann', '2024-01-02T00:00:00.0000000Z'],

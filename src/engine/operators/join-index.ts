@@ -37,8 +37,8 @@ const NO_GROUP = -1;
 export class JoinIndex {
   private readonly groups = new Map<HashKey, number>();
   /** Group g's rows are rows[starts[g] .. starts[g + 1]). */
-  private readonly starts: Uint32Array;
-  private readonly rows: Uint32Array;
+  readonly starts: Uint32Array;
+  readonly rows: Uint32Array;
   private readonly byDict = new WeakMap<StringDictionary, Int32Array>();
 
   /** Indexes the rows of `batch` on the columns `keyCols` (of types `types`). */
@@ -76,15 +76,6 @@ export class JoinIndex {
     }
     this.starts = starts;
     this.rows = rows;
-  }
-
-  /** Row positions of group g: rows()[start(g) .. start(g + 1)). */
-  get rowList(): Uint32Array {
-    return this.rows;
-  }
-
-  start(g: number): number {
-    return this.starts[g]!;
   }
 
   /** The group of each of the `n` probing rows whose key columns are `cols` (types `types`). */

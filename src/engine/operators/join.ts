@@ -20,7 +20,8 @@ import {
   type StringVector,
   type Vector,
 } from '../table/index.js';
-import { hashKey, type HashKey } from '../values/compare.js';
+import { type HashKey } from '../values/compare.js';
+import { JoinIndex, rowKey } from './join-index.js';
 import type { OpEnv } from './common.js';
 
 interface KeyColumns {
@@ -54,104 +55,6 @@ function resolveKeys(on: readonly JoinCondition[], left: Relation, right: Relati
 
 function numeric(t: ScalarType): boolean {
   return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
-}
-
-function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
-  if (v === null) return undefined;
-  if (type === 'int') return BigInt(v as number);
-  if ((type === 'real' || type === 'decimal') && Number.isInteger(v)) return BigInt(v as number);
-  return hashKey(v, type);
-}
-
-/** A row's join key, or undefined when a key part is null. */
-function rowKey(cols: readonly Vector[], types: readonly ScalarType[], i: number): HashKey | undefined {
-  if (cols.length === 1) return keyPart(cols[0]!.get(i), types[0]!);
-  let s = '';
-  for (let k = 0; k < cols.length; k++) {
-    const p = keyPart(cols[k]!.get(i), types[k]!);
-    if (p === undefined) return undefined;
-    s += (typeof p === 'string' ? JSON.stringify(p) : typeof p === 'bigint' ? `${p}n` : String(p)) + ',';
-  }
-  return s;
-}
-
-/** Row lists by key; a single string key is grouped by dictionary code first (one hash per value). */
-function buildIndex(
-  batch: Batch,
-  keyCols: readonly number[],
-  types: readonly ScalarType[],
-): Map<HashKey, number[]> {
-  const cols = keyCols.map((k) => batch.columns[k]!);
-  const index = new Map<HashKey, number[]>();
-  if (types.length === 1 && types[0] === 'string') {
-    // Within one vector a code stands for one string, so rows can be listed per code.
-    const v = cols[0] as StringVector;
-    const codes = v.codes;
-    const byCode: (number[] | undefined)[] = [];
-    for (let i = 0; i < batch.length; i++) {
-      const code = codes[i]!;
-      const list = byCode[code];
-      if (list !== undefined) list.push(i);
-      else {
-        const s = v.dict.values[code]!;
-        let existing = index.get(s);
-        if (existing === undefined) index.set(s, (existing = []));
-        existing.push(i);
-        byCode[code] = existing;
-      }
-    }
-    return index;
-  }
-  for (let i = 0; i < batch.length; i++) {
-    const key = rowKey(cols, types, i);
-    if (key === undefined) continue;
-    const list = index.get(key);
-    if (list === undefined) index.set(key, [i]);
-    else list.push(i);
-  }
-  return index;
-}
-
-/** The matching rows of each probing row (undefined: no match, or a null key part). */
-type Matches = (readonly number[] | undefined)[];
-
-/**
- * Looks a batch's rows up in a join index. A single string key is looked up once per distinct
- * value of the probing column (by dictionary code, cached across batches), not once per row.
- */
-function prober(
-  index: Map<HashKey, number[]>,
-  types: readonly ScalarType[],
-): (cols: readonly Vector[], n: number) => Matches {
-  if (types.length === 1 && types[0] === 'string') {
-    const byDict = new WeakMap<StringDictionary, (number[] | null | undefined)[]>();
-    return (cols, n) => {
-      const v = cols[0] as StringVector;
-      let cache = byDict.get(v.dict);
-      if (cache === undefined) byDict.set(v.dict, (cache = []));
-      const codes = v.codes;
-      const strings = v.dict.values;
-      const out: Matches = new Array(n);
-      for (let i = 0; i < n; i++) {
-        const code = codes[i]!;
-        let hit = cache[code];
-        if (hit === undefined) {
-          hit = index.get(strings[code]!) ?? null;
-          cache[code] = hit;
-        }
-        out[i] = hit ?? undefined;
-      }
-      return out;
-    };
-  }
-  return (cols, n) => {
-    const out: Matches = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const key = rowKey(cols, types, i);
-      out[i] = key === undefined ? undefined : index.get(key);
-    }
-    return out;
-  };
 }
 
 /** A growable list of row positions, handed out as a Uint32Array. */
@@ -228,14 +131,15 @@ export function joinRelations(
 
   if (kind === 'rightanti' || kind === 'rightsemi') {
     const leftAll = singleBatch(leftIn);
-    const probe = prober(buildIndex(leftAll, keys.left, leftTypes), rightTypes);
+    const index = new JoinIndex(leftAll, keys.left, leftTypes);
     const out = right.batches.map((b) => {
-      const matches = probe(
+      const groups = index.probe(
         keys.right.map((k) => b.columns[k]!),
+        rightTypes,
         b.length,
       );
       const keep = new RowList(b.length);
-      for (let i = 0; i < b.length; i++) if ((matches[i] !== undefined) === (kind === 'rightsemi')) keep.push(i);
+      for (let i = 0; i < b.length; i++) if (groups[i]! >= 0 === (kind === 'rightsemi')) keep.push(i);
       return gatherBatch(b, keep.finish());
     });
     return relationOf(right.columns, out, false);
@@ -247,16 +151,18 @@ export function joinRelations(
   if ((kind === 'inner' || kind === 'innerunique') && leftRows < rowCount(right))
     return innerJoinBuildingLeft(leftIn, leftBatches, right, keys, leftTypes, rightTypes, span, maxRows);
   const rightAll = singleBatch(right);
-  const probe = prober(buildIndex(rightAll, keys.right, rightTypes), leftTypes);
+  const index = new JoinIndex(rightAll, keys.right, rightTypes);
+  const { starts, rows } = index;
 
   if (kind === 'leftsemi' || kind === 'leftanti') {
     const out = leftBatches.map((b) => {
-      const matches = probe(
+      const groups = index.probe(
         keys.left.map((k) => b.columns[k]!),
+        leftTypes,
         b.length,
       );
       const keep = new RowList(b.length);
-      for (let i = 0; i < b.length; i++) if ((matches[i] !== undefined) === (kind === 'leftsemi')) keep.push(i);
+      for (let i = 0; i < b.length; i++) if (groups[i]! >= 0 === (kind === 'leftsemi')) keep.push(i);
       return gatherBatch(b, keep.finish());
     });
     return relationOf(leftIn.columns, out, false);
@@ -270,22 +176,24 @@ export function joinRelations(
   const out: Batch[] = [];
   let produced = 0;
   for (const b of leftBatches) {
-    const matches = probe(
+    const groups = index.probe(
       keys.left.map((k) => b.columns[k]!),
+      leftTypes,
       b.length,
     );
     const li = new RowList(b.length);
     const ri = new RowList(b.length);
     for (let i = 0; i < b.length; i++) {
-      const m = matches[i];
-      if (m === undefined) {
+      const g = groups[i]!;
+      if (g < 0) {
         if (keepUnmatchedLeft) {
           li.push(i);
           ri.push(NULL_ROW);
         }
         continue;
       }
-      for (const r of m) {
+      for (let p = starts[g]!, end = starts[g + 1]!; p < end; p++) {
+        const r = rows[p]!;
         li.push(i);
         ri.push(r);
         if (rightMatched !== null) rightMatched[r] = 1;
@@ -339,22 +247,24 @@ function innerJoinBuildingLeft(
 ): Relation {
   const leftAll =
     leftBatches.length === 1 ? leftBatches[0]! : singleBatch(relationOf(leftIn.columns, leftBatches, false));
-  const probe = prober(buildIndex(leftAll, keys.left, leftTypes), rightTypes);
+  const index = new JoinIndex(leftAll, keys.left, leftTypes);
+  const { starts, rows } = index;
   const { schema, rightKept } = joinedSchema(leftIn, right, new Set());
   const out: Batch[] = [];
   let produced = 0;
   for (const b of right.batches) {
-    const matches = probe(
+    const groups = index.probe(
       keys.right.map((k) => b.columns[k]!),
+      rightTypes,
       b.length,
     );
     const li = new RowList(b.length);
     const ri = new RowList(b.length);
     for (let i = 0; i < b.length; i++) {
-      const m = matches[i];
-      if (m === undefined) continue;
-      for (const l of m) {
-        li.push(l);
+      const g = groups[i]!;
+      if (g < 0) continue;
+      for (let p = starts[g]!, end = starts[g + 1]!; p < end; p++) {
+        li.push(rows[p]!);
         ri.push(i);
       }
     }
