@@ -1,26 +1,19 @@
 /**
  * `join` (every kind; `innerunique` when no kind is written) and `lookup`.
  *
- * The right side is hashed on its keys; the left side probes it batch by batch. Output columns are
+ * The right side is hashed on its keys (./join-index.ts); the left side probes it batch by batch
+ * (an inner join hashes the smaller side). Output columns are
  * the left's, then the right's, a right name already taken getting Kusto's numeric suffix
  * (`Computer` → `Computer1`); semi and anti joins keep one side only. Keys compare by value within
  * their type (int and long keys compare as numbers); null keys match nothing.
  */
 import type { JoinCondition, JoinKind, JoinOp, LookupOp, Span } from '../../plan/plan.js';
-import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.js';
+import type { ColumnSchema, ScalarType } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
 import { uniqueName } from '../exec/naming.js';
 import { columnIndex, relationOf, rowCount, singleBatch, type Relation } from '../exec/relation.js';
-import {
-  gatherBatch,
-  NULL_ROW,
-  rechunk,
-  StringDictionary,
-  type Batch,
-  type StringVector,
-  type Vector,
-} from '../table/index.js';
-import { type HashKey } from '../values/compare.js';
+import { gatherBatch, NULL_ROW, rechunk, type Batch } from '../table/index.js';
+import type { HashKey } from '../values/compare.js';
 import { JoinIndex, rowKey } from './join-index.js';
 import type { OpEnv } from './common.js';
 
