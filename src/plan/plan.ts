@@ -114,6 +114,8 @@ export type TabularExpr =
  * and reals as number. For datetime, timespan, guid and dynamic, `value` is the literal's source
  * text (`'2021-01-01'` from `datetime(2021-01-01)`, `'1d'`, the JSON of `dynamic([...])`) and the
  * engine parses it, so that only one module owns each format. `null` is a typed null (`int(null)`).
+ * `typeof(long)` written as a value (extract_json's third argument) is the string `typeof(long)`,
+ * with the type's canonical name.
  */
 export interface Literal {
   readonly kind: 'literal';
@@ -347,6 +349,7 @@ export type Operator =
   | ProjectKeepOp
   | ProjectRenameOp
   | ProjectReorderOp
+  | ProjectByNamesOp
   | SummarizeOp
   | CountOp
   | DistinctOp
@@ -421,6 +424,16 @@ export interface ProjectRenameOp extends OperatorBase {
 export interface ProjectReorderOp extends OperatorBase {
   readonly kind: 'project-reorder';
   readonly patterns: readonly { readonly pattern: string; readonly order: 'asc' | 'desc' | null }[];
+}
+
+/**
+ * `project-by-names "a", "C*", dynamic(["b"]), column_names_of(T)`: constant specifiers, each a
+ * name, a `*` pattern or a dynamic array of names, evaluated by the engine; names that match no
+ * column are ignored.
+ */
+export interface ProjectByNamesOp extends OperatorBase {
+  readonly kind: 'project-by-names';
+  readonly specifiers: readonly Expr[];
 }
 
 /** `aggregates` may be any scalar expression over aggregate calls (`100.0 * countif(x) / count()`). */

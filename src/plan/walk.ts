@@ -96,6 +96,8 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
   switch (op.kind) {
     case 'where':
       return go(op.predicate);
+    case 'project-by-names':
+      return op.specifiers.forEach(go);
     case 'extend':
     case 'project':
     case 'serialize':

@@ -31,6 +31,7 @@ import { runParseKv } from '../operators/parse-kv.js';
 import {
   runProject,
   runProjectAway,
+  runProjectByNames,
   runProjectKeep,
   runProjectRename,
   runProjectReorder,
@@ -62,6 +63,7 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   'project-keep': (op, input) => runProjectKeep(op, input),
   'project-rename': (op, input) => runProjectRename(op, input),
   'project-reorder': (op, input) => runProjectReorder(op, input),
+  'project-by-names': runProjectByNames,
   summarize: runSummarize,
   count: (op, input) => runCount(op, input),
   distinct: runDistinct,

@@ -240,6 +240,16 @@ function compileCall(expr: Call, env: ExprEnv): CompiledExpr {
       const i = columnIndex(env.columns, name.constantValue);
       return i >= 0 ? columnExpr(i, env.columns[i]!.type) : compileNode(expr.args[1]!, env);
     }
+    case 'column_names_of': {
+      // column-names-of-function.md: the names of a tabular expression's columns, at run time.
+      const arg = expr.args[0];
+      if (arg === undefined || expr.args.length !== 1 || !isTabularExpr(arg, env.scope))
+        throw new KqlRuntimeError(errorCodes.badArguments, 'column_names_of(): expected a table', expr.span);
+      return constantExpr(
+        'dynamic',
+        env.ctx.evalTabular(arg, env.scope).columns.map((c) => c.name),
+      );
+    }
     case 'toscalar': {
       const arg = expr.args[0];
       if (arg === undefined || expr.args.length !== 1)

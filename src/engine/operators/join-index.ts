@@ -9,7 +9,7 @@
  * (each is keyed by its exact integer), and null key parts match nothing.
  */
 import type { ScalarType, ScalarValue } from '../../types/scalar.js';
-import type { Batch, StringDictionary, StringVector, Vector } from '../table/index.js';
+import { NULL_ROW, type Batch, type StringDictionary, type StringVector, type Vector } from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 
 function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
@@ -99,6 +99,48 @@ export class JoinIndex {
       out[i] = key === undefined ? NO_GROUP : (this.groups.get(key) ?? NO_GROUP);
     }
     return out;
+  }
+
+  /**
+   * The pairs a probed batch makes, in probing-row order: probing row probeRows[k] with build row
+   * buildRows[k]. With `keepUnmatched`, a probing row without a match pairs once with NULL_ROW.
+   */
+  pairs(groups: Int32Array, keepUnmatched: boolean): { probeRows: Uint32Array; buildRows: Uint32Array } {
+    const { starts, rows } = this;
+    const n = groups.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const g = groups[i]!;
+      if (g >= 0) total += starts[g + 1]! - starts[g]!;
+      else if (keepUnmatched) total++;
+    }
+    const probeRows = new Uint32Array(total);
+    const buildRows = new Uint32Array(total);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      const g = groups[i]!;
+      if (g < 0) {
+        if (keepUnmatched) {
+          probeRows[k] = i;
+          buildRows[k++] = NULL_ROW;
+        }
+        continue;
+      }
+      for (let p = starts[g]!, end = starts[g + 1]!; p < end; p++) {
+        probeRows[k] = i;
+        buildRows[k++] = rows[p]!;
+      }
+    }
+    return { probeRows, buildRows };
+  }
+
+  /** The probing rows that found a match (`matched`), or that found none. */
+  static rowsWhere(groups: Int32Array, matched: boolean): Uint32Array {
+    const n = groups.length;
+    const out = new Uint32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) if (groups[i]! >= 0 === matched) out[k++] = i;
+    return k === n ? out : out.slice(0, k);
   }
 
   private groupFor(key: HashKey): number {

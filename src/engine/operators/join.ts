@@ -50,27 +50,6 @@ function numeric(t: ScalarType): boolean {
   return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
 }
 
-/** A growable list of row positions, handed out as a Uint32Array. */
-class RowList {
-  private rows: Uint32Array;
-  length = 0;
-  constructor(capacity: number) {
-    this.rows = new Uint32Array(Math.max(16, capacity));
-  }
-  push(row: number): void {
-    if (this.length === this.rows.length) {
-      const next = new Uint32Array(this.rows.length * 2);
-      next.set(this.rows);
-      this.rows = next;
-    }
-    this.rows[this.length++] = row;
-  }
-  /** The positions pushed (the list must not be used afterwards). */
-  finish(): Uint32Array {
-    return this.length === this.rows.length ? this.rows : this.rows.slice(0, this.length);
-  }
-}
-
 /** Keeps the first row of each key (innerunique's left side). */
 function firstPerKey(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]): Batch {
   const cols = keyCols.map((k) => batch.columns[k]!);
@@ -131,9 +110,7 @@ export function joinRelations(
         rightTypes,
         b.length,
       );
-      const keep = new RowList(b.length);
-      for (let i = 0; i < b.length; i++) if (groups[i]! >= 0 === (kind === 'rightsemi')) keep.push(i);
-      return gatherBatch(b, keep.finish());
+      return gatherBatch(b, JoinIndex.rowsWhere(groups, kind === 'rightsemi'));
     });
     return relationOf(right.columns, out, false);
   }
@@ -145,7 +122,6 @@ export function joinRelations(
     return innerJoinBuildingLeft(leftIn, leftBatches, right, keys, leftTypes, rightTypes, span, maxRows);
   const rightAll = singleBatch(right);
   const index = new JoinIndex(rightAll, keys.right, rightTypes);
-  const { starts, rows } = index;
 
   if (kind === 'leftsemi' || kind === 'leftanti') {
     const out = leftBatches.map((b) => {
@@ -154,9 +130,7 @@ export function joinRelations(
         leftTypes,
         b.length,
       );
-      const keep = new RowList(b.length);
-      for (let i = 0; i < b.length; i++) if (groups[i]! >= 0 === (kind === 'leftsemi')) keep.push(i);
-      return gatherBatch(b, keep.finish());
+      return gatherBatch(b, JoinIndex.rowsWhere(groups, kind === 'leftsemi'));
     });
     return relationOf(leftIn.columns, out, false);
   }
@@ -174,29 +148,12 @@ export function joinRelations(
       leftTypes,
       b.length,
     );
-    const li = new RowList(b.length);
-    const ri = new RowList(b.length);
-    for (let i = 0; i < b.length; i++) {
-      const g = groups[i]!;
-      if (g < 0) {
-        if (keepUnmatchedLeft) {
-          li.push(i);
-          ri.push(NULL_ROW);
-        }
-        continue;
-      }
-      for (let p = starts[g]!, end = starts[g + 1]!; p < end; p++) {
-        const r = rows[p]!;
-        li.push(i);
-        ri.push(r);
-        if (rightMatched !== null) rightMatched[r] = 1;
-      }
-    }
-    produced += li.length;
+    const { probeRows: lidx, buildRows: ridx } = index.pairs(groups, keepUnmatchedLeft);
+    if (rightMatched !== null)
+      for (let k = 0; k < ridx.length; k++) if (ridx[k] !== NULL_ROW) rightMatched[ridx[k]!] = 1;
+    produced += lidx.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
-    const lidx = li.finish();
-    const ridx = ri.finish();
     out.push({
       length: lidx.length,
       columns: [
@@ -241,7 +198,6 @@ function innerJoinBuildingLeft(
   const leftAll =
     leftBatches.length === 1 ? leftBatches[0]! : singleBatch(relationOf(leftIn.columns, leftBatches, false));
   const index = new JoinIndex(leftAll, keys.left, leftTypes);
-  const { starts, rows } = index;
   const { schema, rightKept } = joinedSchema(leftIn, right, new Set());
   const out: Batch[] = [];
   let produced = 0;
@@ -251,21 +207,10 @@ function innerJoinBuildingLeft(
       rightTypes,
       b.length,
     );
-    const li = new RowList(b.length);
-    const ri = new RowList(b.length);
-    for (let i = 0; i < b.length; i++) {
-      const g = groups[i]!;
-      if (g < 0) continue;
-      for (let p = starts[g]!, end = starts[g + 1]!; p < end; p++) {
-        li.push(rows[p]!);
-        ri.push(i);
-      }
-    }
-    produced += li.length;
+    const { probeRows: ridx, buildRows: lidx } = index.pairs(groups, false);
+    produced += lidx.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
-    const lidx = li.finish();
-    const ridx = ri.finish();
     out.push({
       length: lidx.length,
       columns: [

@@ -1,5 +1,6 @@
 /** project, project-away, project-keep, project-rename, project-reorder. */
 import type {
+  ProjectByNamesOp,
   ProjectAwayOp,
   ProjectKeepOp,
   ProjectOp,
@@ -142,4 +143,46 @@ export function runProjectReorder(op: ProjectReorderOp, input: Relation): Relati
 
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * project-by-names (project-by-names-operator.md): the columns named by each specifier, in the
+ * order given (a pattern's matches in input order); a column is kept once, and names matching no
+ * column are ignored. A specifier is a constant string (a name or a `*` pattern) or a dynamic array
+ * of them, `column_names_of(T)` included.
+ */
+export function runProjectByNames(op: ProjectByNamesOp, input: Relation, env: OpEnv): Relation {
+  const ienv = inputEnv(input, env);
+  const placed = new Set<number>();
+  const order: number[] = [];
+  const place = (pattern: string): void => {
+    const match = patternMatcher(pattern);
+    input.columns.forEach((c, i) => {
+      if (!placed.has(i) && match(c.name)) {
+        placed.add(i);
+        order.push(i);
+      }
+    });
+  };
+  for (const spec of op.specifiers) {
+    const c = compileScalar(spec, ienv);
+    if (!c.isConstant)
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        'project-by-names: a column specifier must be a constant string or dynamic array',
+        spec.span,
+      );
+    const value = c.constantValue;
+    const items = Array.isArray(value) ? value : [value];
+    for (const item of items) {
+      if (typeof item !== 'string')
+        throw new KqlRuntimeError(
+          errorCodes.badArguments,
+          `project-by-names: expected column names, got ${JSON.stringify(item)}`,
+          spec.span,
+        );
+      place(item);
+    }
+  }
+  return selectColumns(input, order);
 }

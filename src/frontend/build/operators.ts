@@ -107,6 +107,12 @@ const projectReorder: OperatorBuilder = (node, ctx) => {
   return { kind: 'project-reorder', patterns: items, ...base(node, ctx) };
 };
 
+const projectByNames: OperatorBuilder = (node, ctx) => ({
+  kind: 'project-by-names',
+  specifiers: listByRole(node, 'Expressions').map((e) => buildExpr(e, ctx)),
+  ...base(node, ctx),
+});
+
 const summarize: OperatorBuilder = (node, ctx) => {
   const byClause = nodeByRole(node, 'ByClause');
   const used = new Set<string>();
@@ -211,7 +217,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   TopHittersOperator: 'top-hitters',
   ConsumeOperator: 'consume',
   ExecuteAndCacheOperator: 'execute-and-cache',
-  ProjectByNamesOperator: 'project-by-names',
   AssertSchemaOperator: 'assert-schema',
   MacroExpandOperator: 'macro-expand',
   MakeGraphOperator: 'make-graph',
@@ -234,6 +239,7 @@ const BUILDERS: Readonly<Record<string, OperatorBuilder>> = {
   ProjectKeepOperator: projectKeep,
   ProjectRenameOperator: projectRename,
   ProjectReorderOperator: projectReorder,
+  ProjectByNamesOperator: projectByNames,
   SummarizeOperator: summarize,
   CountOperator: count,
   DistinctOperator: distinct,

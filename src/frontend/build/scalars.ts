@@ -319,6 +319,19 @@ function element(node: SyntaxNode, ctx: BuildContext): Expr {
   };
 }
 
+/**
+ * `typeof(long)` as a value (extract_json's third argument): the plan has no type values, so it
+ * is the string `typeof(T)` with T the binder's canonical name (`typeof(double)` → `typeof(real)`),
+ * which the functions taking a type read.
+ */
+function typeOfLiteral(node: SyntaxNode, ctx: BuildContext): Expr {
+  const types = listByRole(node, 'Types');
+  const symbol = node.semantic?.symbol;
+  const name = types.length === 1 ? declaredType(types[0]!) : symbol?.kind === 'type' ? symbol.name : null;
+  if (name === null) return unsupportedScalar('typeof() of a tuple type', node, ctx);
+  return { kind: 'literal', type: 'string', value: `typeof(${name})`, span: ctx.span(node) };
+}
+
 function inner(node: SyntaxNode, ctx: BuildContext): Expr {
   return operand(node, 'Expression', ctx);
 }
@@ -341,10 +354,10 @@ const BUILDERS: Readonly<Record<string, ScalarBuilder>> = {
   UnaryMinusExpression: unary,
   UnaryPlusExpression: unary,
   StarExpression: (node, ctx) => ({ kind: 'star', span: ctx.span(node) }),
+  TypeOfLiteralExpression: typeOfLiteral,
 };
 
 const OPERATOR_WHAT: Readonly<Record<string, string>> = {
-  TypeOfLiteralExpression: 'typeof() literal',
   TokenLiteralExpression: 'keyword as a value',
   JsonObjectExpression: 'JSON outside dynamic()',
   JsonArrayExpression: 'JSON outside dynamic()',

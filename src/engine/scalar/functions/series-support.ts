@@ -6,7 +6,7 @@
  * beyond 2^53, held as bigint); any other element (a string, a bool, null, a nested array) is
  * "non-numeric", which the reference pages turn into a null result element.
  */
-import type { DynamicValue, ScalarType, ScalarValue } from '../../../types/scalar.js';
+import type { DynamicValue, ScalarType } from '../../../types/scalar.js';
 import type { ArgInfo } from '../api.js';
 import { type Adapter, asDynamic, asReal, isNumeric } from '../bound.js';
 
@@ -72,14 +72,4 @@ export function operandAt(op: SeriesOperand, i: number): number | null {
 /** True when the type can carry a series (dynamic, or a string holding JSON). */
 export function canHoldSeries(type: ScalarType): boolean {
   return type === 'dynamic' || type === 'string';
-}
-
-/** True for a double that should be written as a non-null element. */
-export function isFiniteNumber(v: number | null): v is number {
-  return v !== null && Number.isFinite(v);
-}
-
-/** An argument value that must be an array, or null (the whole result is null). */
-export function arrayOrNull(v: ScalarValue): DynamicValue[] | null {
-  return Array.isArray(v) ? (v as DynamicValue[]) : null;
 }

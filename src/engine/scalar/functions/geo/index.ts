@@ -6,6 +6,7 @@ import type { FunctionTable } from '../registry.js';
 import { geohashFunctions } from './geohash.js';
 import { h3Functions } from './h3/functions.js';
 import { measureFunctions } from './measures.js';
+import { overlayFunctions } from './overlay.js';
 import { reshapeFunctions } from './reshape.js';
 import { s2Functions } from './s2/functions.js';
 import { wktFunctions } from './wkt.js';
@@ -14,6 +15,7 @@ export const geoFunctions: FunctionTable = {
   ...measureFunctions,
   ...wktFunctions,
   ...reshapeFunctions,
+  ...overlayFunctions,
   ...geohashFunctions,
   ...s2Functions,
   ...h3Functions,
