@@ -8,12 +8,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../scripts/project-root.js';
 import { runFuzz } from './runner.js';
+import { writeResults } from './report.js';
 
 const { values } = parseArgs({
   options: {
     minutes: { type: 'string', default: '1' },
     seed: { type: 'string' },
     target: { type: 'string', multiple: true },
+    markdown: { type: 'string' },
   },
 });
 const seed = values.seed !== undefined ? Number(values.seed) : Date.now() % 1_000_000;
@@ -34,6 +36,10 @@ const total = [...report.cases.values()].reduce((a, b) => a + b, 0);
 const count = (k: string) =>
   report.failures.filter((f) => f.kind === k || (k === 'oom' && f.message.startsWith('unbounded'))).length;
 const hangs = report.failures.filter((f) => f.kind === 'hang' && !f.message.startsWith('unbounded')).length;
+if (values.markdown) {
+  writeResults(values.markdown, report, { seed, minutes: Number(values.minutes) });
+  console.log(`fuzz: results written into ${values.markdown}`);
+}
 console.log(
   `fuzz: ${total} cases (${[...report.cases].map(([t, n]) => `${t} ${n}`).join(', ')}), ` +
     `${count('crash')} crashes, ${hangs} hangs, ${count('oom')} unbounded allocations, seed ${seed}`,

@@ -373,6 +373,8 @@ export type Operator =
   | EvaluateOp
   | SampleOp
   | InvokeOp
+  | ScanOp
+  | PartitionOp
   | UnsupportedOp;
 
 export type OperatorKind = Operator['kind'];
@@ -637,6 +639,45 @@ export interface SampleOp extends OperatorBase {
 export interface InvokeOp extends OperatorBase {
   readonly kind: 'invoke';
   readonly call: TabularCall;
+}
+
+/**
+ * `partition by Key (subquery)` runs the subquery over each key's rows (its source is
+ * `{kind:'table', name:''}`); `partition by Key { T | ... toscalar(Key) }` runs a query with its
+ * own source once per key, with `Key` bound to the key's value. The result is their union.
+ */
+export interface PartitionOp extends OperatorBase {
+  readonly kind: 'partition';
+  readonly by: Expr;
+  /** The key column's name (what the `{...}` form's `toscalar(Key)` refers to). */
+  readonly column: string;
+  readonly subquery: Expr;
+  readonly hints: Readonly<Record<string, string>>;
+}
+
+/** A column `scan` declares: `declare (total:long = 0)`. */
+export interface ScanDeclaration {
+  readonly name: string;
+  readonly type: ScalarType;
+  /** A constant; null means a typed null. */
+  readonly defaultValue: Expr | null;
+}
+
+export interface ScanStep {
+  readonly name: string;
+  readonly output: 'all' | 'last' | 'none';
+  /** May refer to a step's state as `StepName.Column` (a `member` of a `name` naming the step). */
+  readonly condition: Expr;
+  readonly assignments: readonly { readonly column: string; readonly expr: Expr; readonly span: Span }[];
+  readonly span: Span;
+}
+
+/** `scan [with_match_id=m] [declare (...)] with (step s1: ... ; ...)` (scan-operator.md). */
+export interface ScanOp extends OperatorBase {
+  readonly kind: 'scan';
+  readonly matchIdColumn: string | null;
+  readonly declarations: readonly ScanDeclaration[];
+  readonly steps: readonly ScanStep[];
 }
 
 /** An operator kqlhunt recognises but does not implement; running it is an error naming it. */

@@ -98,6 +98,16 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
       return go(op.predicate);
     case 'project-by-names':
       return op.specifiers.forEach(go);
+    case 'partition':
+      go(op.by);
+      return go(op.subquery);
+    case 'scan':
+      op.declarations.forEach((d) => go(d.defaultValue));
+      for (const step of op.steps) {
+        go(step.condition);
+        step.assignments.forEach((a) => go(a.expr));
+      }
+      return;
     case 'extend':
     case 'project':
     case 'serialize':

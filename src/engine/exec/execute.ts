@@ -37,6 +37,8 @@ import {
   runProjectReorder,
 } from '../operators/project.js';
 import { runCount, runDistinct, runSample, runSort, runTake, runTop } from '../operators/rows.js';
+import { runPartition } from '../operators/partition.js';
+import { runScan } from '../operators/scan.js';
 import { runSummarize } from '../operators/summarize.js';
 import { runTopNested } from '../operators/top-nested.js';
 import { runMakeSeries } from '../operators/make-series.js';
@@ -97,6 +99,8 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   evaluate: runEvaluate,
   sample: runSample,
   invoke: (op, input, env) => callTabularFunction(op.call, env, input),
+  scan: runScan,
+  partition: runPartition,
   unsupported: (op) => {
     throw unsupported(`operator '${op.what}'`, op.span);
   },

@@ -158,16 +158,20 @@ export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
   const lists: (readonly DynamicValue[])[][] = values.map(() => new Array(n));
   const counts = new Uint32Array(n);
   let total = 0;
-  for (let r = 0; r < n; r++) {
-    let rows = 0;
-    for (let k = 0; k < items; k++) {
-      const list = elementsOf(values[k]!.get(r), plan.bagExpansion);
-      lists[k]![r] = list;
-      if (list.length > rows) rows = list.length;
+  for (let k = 0; k < items; k++) {
+    // The expression is dynamic, so its vector is an ObjectVector: read its array once.
+    const cells = (values[k] as ObjectVector).values;
+    const itemLists = lists[k]!;
+    for (let r = 0; r < n; r++) {
+      const cell = cells[r] ?? null;
+      const list = Array.isArray(cell) ? cell : elementsOf(cell, plan.bagExpansion);
+      itemLists[r] = list;
+      if (list.length > counts[r]!) counts[r] = list.length;
     }
-    if (rows > plan.limit) rows = plan.limit;
-    counts[r] = rows;
-    total += rows;
+  }
+  for (let r = 0; r < n; r++) {
+    if (counts[r]! > plan.limit) counts[r] = plan.limit;
+    total += counts[r]!;
   }
   const source = new Uint32Array(total);
   for (let r = 0, o = 0; r < n; r++) for (let j = counts[r]!; j > 0; j--) source[o++] = r;

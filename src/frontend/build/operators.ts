@@ -15,6 +15,8 @@ import { joinOperator, lookupOperator, unionOperator } from './joins.js';
 import { orderOf, sortKey } from './ordering.js';
 import { parameterValue } from './params.js';
 import { parseKvOperator, parseOperator, parseWhereOperator } from './parsing.js';
+import { partitionOperator } from './partition.js';
+import { scanOperator } from './scan.js';
 import { makeSeriesOperator, topNestedOperator } from './series.js';
 import { unsupportedScalar } from './scalars.js';
 
@@ -209,10 +211,8 @@ const render: OperatorBuilder = (node, ctx) => {
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   FacetOperator: 'facet',
   ForkOperator: 'fork',
-  PartitionOperator: 'partition',
   PartitionByOperator: 'partition-by',
   ReduceByOperator: 'reduce',
-  ScanOperator: 'scan',
   SampleDistinctOperator: 'sample-distinct',
   TopHittersOperator: 'top-hitters',
   ConsumeOperator: 'consume',
@@ -263,6 +263,8 @@ const BUILDERS: Readonly<Record<string, OperatorBuilder>> = {
   TopNestedOperator: topNestedOperator,
   EvaluateOperator: evaluateOperator,
   InvokeOperator: invokeOperator,
+  ScanOperator: scanOperator,
+  PartitionOperator: partitionOperator,
 };
 
 export function buildOperator(node: SyntaxNode, ctx: BuildContext): Operator {

@@ -106,8 +106,9 @@ export function runBatch(job: BatchJob): BatchResult {
   const opts = {
     verifyCrc: job.verifyCrc,
     filter,
-    xml: job.xml || job.mode === 'xml',
-    data: job.data || job.mode === 'jsonl',
+    xml: job.mode === 'xml' || (job.mode === 'events' && job.xml),
+    // Text output reads nothing but its own text: no DOM for XML lines, no XML for JSON lines.
+    data: job.mode === 'jsonl' || (job.mode === 'events' && job.data),
     recover: job.recover,
     declaredChunks: job.declaredChunks,
     out: xo,

@@ -63,7 +63,10 @@ geoTable('geo_point_in_polygon', [
 ]);
 
 geoTable('geo_closest_point_on_line', [
-  [[real(-115.199625), real(36.210419), ROAD], '{ "type": "Point", "coordinates": [ -115.192612, 36.176736]}'],
+  [
+    [real(-115.199625), real(36.210419), ROAD],
+    '{ "type": "Point", "coordinates": [ -115.192612, 36.176736]}',
+  ],
   [[real(1), real(1), dyn('{ "type":"LineString"}')], ''],
   [[real(300), real(3), dyn('{ "type":"LineString","coordinates":[[1,1],[2,2]]}')], ''],
 ]);
@@ -148,8 +151,16 @@ geoTable('geo_point_in_polygon', [[[real(1), real(1), str('not json')], '']]);
 
 describe('geo binding', () => {
   test('a string where a coordinate is expected does not bind', () => {
-    const args = [{ type: 'string' as const }, { type: 'real' as const }, { type: 'real' as const }, { type: 'real' as const }];
-    assert.match(bindError(bindFunction('geo_distance_2points', args)), /argument 1 of 'geo_distance_2points'/);
+    const args = [
+      { type: 'string' as const },
+      { type: 'real' as const },
+      { type: 'real' as const },
+      { type: 'real' as const },
+    ];
+    assert.match(
+      bindError(bindFunction('geo_distance_2points', args)),
+      /argument 1 of 'geo_distance_2points'/,
+    );
   });
   test('too few arguments do not bind', () => {
     assert.match(bindError(bindFunction('geo_point_in_polygon', [{ type: 'real' }])), /expects 3 arguments/);

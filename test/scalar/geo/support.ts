@@ -16,7 +16,9 @@ export function geoTable(name: string, cases: readonly GeoCase[]): void {
       test(`${name}(${args.map(label).join(', ')}) → ${documented.slice(0, 60) || 'null'}`, () => {
         const { value, type } = callTyped(name, ...args);
         const shown =
-          typeof value === 'object' && value !== null ? stringifyDynamic(value as DynamicValue) : String(value);
+          typeof value === 'object' && value !== null
+            ? stringifyDynamic(value as DynamicValue)
+            : String(value);
         assert.ok(cellMatches(documented, value, type), `got ${shown} (${type}), documented ${documented}`);
       });
     }

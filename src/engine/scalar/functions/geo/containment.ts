@@ -12,6 +12,7 @@ import {
   add,
   angle,
   arcsCross,
+  chordDistanceToArc,
   closestPointOnArc,
   cross,
   norm,
@@ -84,39 +85,40 @@ export function polygonsContain(polygons: readonly Polygon[], p: Vec3): boolean 
   return polygons.some((polygon) => polygonContains(polygon, p));
 }
 
-/** The nearest boundary point of the polygons to p, and its angular distance. */
-export function nearestOnPolygons(polygons: readonly Polygon[], p: Vec3): { point: Vec3; distance: number } {
-  let best: Vec3 = p;
+type Edge = readonly [Vec3, Vec3];
+
+function nearestOnEdges(edges: Iterable<Edge>, p: Vec3): { point: Vec3; distance: number } {
+  let best: Edge | null = null;
   let bestDistance = Infinity;
+  for (const e of edges) {
+    const d = chordDistanceToArc(p, e[0], e[1]);
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = e;
+    }
+  }
+  return { point: best === null ? p : closestPointOnArc(p, best[0], best[1]), distance: bestDistance };
+}
+
+function* ringEdges(polygons: readonly Polygon[]): Generator<Edge> {
   for (const polygon of polygons) {
     for (const ring of polygon.rings) {
       const vs = ring.vertices;
-      for (let i = 0; i < vs.length; i++) {
-        const q = closestPointOnArc(p, vs[i]!.p, vs[(i + 1) % vs.length]!.p);
-        const d = angle(p, q);
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = q;
-        }
-      }
+      for (let i = 0; i < vs.length; i++) yield [vs[i]!.p, vs[(i + 1) % vs.length]!.p];
     }
   }
-  return { point: best, distance: bestDistance };
+}
+
+function* lineEdges(lines: readonly Line[]): Generator<Edge> {
+  for (const line of lines) for (let i = 0; i + 1 < line.length; i++) yield [line[i]!.p, line[i + 1]!.p];
+}
+
+/** The nearest boundary point of the polygons to p, and its angular distance. */
+export function nearestOnPolygons(polygons: readonly Polygon[], p: Vec3): { point: Vec3; distance: number } {
+  return nearestOnEdges(ringEdges(polygons), p);
 }
 
 /** The nearest point of the lines to p, and its angular distance. */
 export function nearestOnLines(lines: readonly Line[], p: Vec3): { point: Vec3; distance: number } {
-  let best: Vec3 = p;
-  let bestDistance = Infinity;
-  for (const line of lines) {
-    for (let i = 0; i + 1 < line.length; i++) {
-      const q = closestPointOnArc(p, line[i]!.p, line[i + 1]!.p);
-      const d = angle(p, q);
-      if (d < bestDistance) {
-        bestDistance = d;
-        best = q;
-      }
-    }
-  }
-  return { point: best, distance: bestDistance };
+  return nearestOnEdges(lineEdges(lines), p);
 }

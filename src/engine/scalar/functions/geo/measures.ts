@@ -9,11 +9,7 @@
 import type { DynamicValue } from '../../../../types/scalar.js';
 import type { FunctionTable } from '../registry.js';
 import { geoDef, validLngLat } from './args.js';
-import {
-  nearestOnLines,
-  nearestOnPolygons,
-  polygonsContain,
-} from './containment.js';
+import { nearestOnLines, nearestOnPolygons, polygonsContain } from './containment.js';
 import { type Line, type Polygon, pointJson, readLines, readLineString, readPolygons } from './geojson.js';
 import {
   EARTH_RADIUS_METERS,
@@ -110,7 +106,8 @@ export const measureFunctions: FunctionTable = {
     const p1 = point(a[0], a[1]);
     const p2 = point(a[2], a[3]);
     if (p1 === null || p2 === null) return null;
-    if (a[4] === true) return spheroidDistance(a[0] as number, a[1] as number, a[2] as number, a[3] as number);
+    if (a[4] === true)
+      return spheroidDistance(a[0] as number, a[1] as number, a[2] as number, a[3] as number);
     return angle(p1, p2) * EARTH_RADIUS_METERS;
   }),
   geo_distance_point_to_line: geoDef(['real', 'real', 'dynamic', 'bool'], 3, 'real', (a) => {
@@ -135,7 +132,8 @@ export const measureFunctions: FunctionTable = {
     const p = point(a[0], a[1]);
     const c = point(a[2], a[3]);
     const radius = a[4] as number | null;
-    if (p === null || c === null || radius === null || !(radius >= 0) || !Number.isFinite(radius)) return null;
+    if (p === null || c === null || radius === null || !(radius >= 0) || !Number.isFinite(radius))
+      return null;
     return angle(p, c) * EARTH_RADIUS_METERS <= radius;
   }),
   geo_point_in_polygon: geoDef(['real', 'real', 'dynamic'], 3, 'bool', (a) => {

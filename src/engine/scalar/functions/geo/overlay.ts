@@ -139,7 +139,9 @@ function intersectLines(a: readonly Line[], b: readonly Line[]): DynamicValue {
     }
   }
   const onPaths = (p: Vec3): boolean =>
-    paths.some((path) => path.some((q, i) => i + 1 < path.length && distanceToArc(p, q, path[i + 1]!) < TOUCH));
+    paths.some((path) =>
+      path.some((q, i) => i + 1 < path.length && distanceToArc(p, q, path[i + 1]!) < TOUCH),
+    );
   const distinct: Vec3[] = [];
   for (const p of points) {
     if (!onPaths(p) && !distinct.some((q) => angle(p, q) < TOUCH)) distinct.push(p);
@@ -201,7 +203,9 @@ export const overlayFunctions: FunctionTable = {
     if (p1 === null || p2 === null) return null;
     if (anyEdgesTouch(polygonEdges(p1), polygonEdges(p2))) return true;
     const someVertexIn = (from: readonly Polygon[], to: readonly Polygon[]): boolean =>
-      from.some((polygon) => polygon.rings.some((ring) => ring.vertices.some((v) => polygonsContain(to, v.p))));
+      from.some((polygon) =>
+        polygon.rings.some((ring) => ring.vertices.some((v) => polygonsContain(to, v.p))),
+      );
     return someVertexIn(p1, p2) || someVertexIn(p2, p1);
   }),
   geo_intersects_line_with_polygon: geoDef(['dynamic', 'dynamic'], 2, 'bool', (a) => {

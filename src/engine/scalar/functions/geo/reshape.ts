@@ -43,7 +43,13 @@ class TooManyPoints extends Error {}
  * Splits the planar edge a→b at its planar midpoint while the midpoint lies farther than the
  * tolerance from the geodesic between the ends, appending the points after `a`.
  */
-function densifyEdge(a: Position, b: Position, toleranceRadians: number, out: Position[], depth: number): void {
+function densifyEdge(
+  a: Position,
+  b: Position,
+  toleranceRadians: number,
+  out: Position[],
+  depth: number,
+): void {
   const mid: Position = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
   const pa = fromLngLat(a[0], a[1]);
   const pb = fromLngLat(b[0], b[1]);
@@ -84,7 +90,8 @@ function densifyLines(value: DynamicValue, toleranceMeters: number): DynamicValu
   const geometry = readGeometry(value);
   if (geometry === null) return null;
   if (geometry.kind === 'LineString') return lineJson(densifyPath(geometry.lines[0]!, toleranceMeters));
-  if (geometry.kind === 'MultiLineString') return multiLineJson(geometry.lines.map((l) => densifyPath(l, toleranceMeters)));
+  if (geometry.kind === 'MultiLineString')
+    return multiLineJson(geometry.lines.map((l) => densifyPath(l, toleranceMeters)));
   return null;
 }
 
@@ -151,7 +158,11 @@ function simplifyLine(line: Line, toleranceRadians: number): Position[] | null {
 
 function simplifyRing(ring: readonly Vertex[], toleranceRadians: number): Position[] | null {
   const closed = [...ring, ring[0]!];
-  const kept = dropCloseVertices(douglasPeucker(closed, toleranceRadians).slice(0, -1), toleranceRadians, true);
+  const kept = dropCloseVertices(
+    douglasPeucker(closed, toleranceRadians).slice(0, -1),
+    toleranceRadians,
+    true,
+  );
   if (kept.length < 3) return null;
   const out: Position[] = kept.map((v) => [v.lng, v.lat]);
   out.push(out[0]!);
@@ -160,14 +171,18 @@ function simplifyRing(ring: readonly Vertex[], toleranceRadians: number): Positi
 
 function simplifyLines(value: DynamicValue, toleranceMeters: number): DynamicValue {
   const geometry = readGeometry(value);
-  if (geometry === null || (geometry.kind !== 'LineString' && geometry.kind !== 'MultiLineString')) return null;
+  if (geometry === null || (geometry.kind !== 'LineString' && geometry.kind !== 'MultiLineString'))
+    return null;
   const t = toleranceMeters / EARTH_RADIUS_METERS;
   const lines = geometry.lines.map((l) => simplifyLine(l, t)).filter((l): l is Position[] => l !== null);
   if (lines.length === 0) return null;
   return lines.length === 1 ? lineJson(lines[0]!) : multiLineJson(lines);
 }
 
-function simplifyPolygonList(polygons: ReturnType<typeof readPolygons>, toleranceMeters: number): DynamicValue {
+function simplifyPolygonList(
+  polygons: ReturnType<typeof readPolygons>,
+  toleranceMeters: number,
+): DynamicValue {
   if (polygons === null) return null;
   const t = toleranceMeters / EARTH_RADIUS_METERS;
   const out: Position[][][] = [];

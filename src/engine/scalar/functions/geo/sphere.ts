@@ -119,6 +119,26 @@ export function distanceToArc(x: Vec3, a: Vec3, b: Vec3): number {
   return angle(x, closestPointOnArc(x, a, b));
 }
 
+/**
+ * The same distance computed as S2 does, through the squared chord length: to the nearer end, or
+ * to the great circle when x projects inside the arc. Kusto's distances follow this arithmetic,
+ * which for short distances differs from the angle above in the last digits Kusto prints.
+ */
+export function chordDistanceToArc(x: Vec3, a: Vec3, b: Vec3): number {
+  const xa = sub(x, a);
+  const xb = sub(x, b);
+  let chord2 = Math.min(dot(xa, xa), dot(xb, xb));
+  const n = edgeNormal(a, b);
+  const n2 = dot(n, n);
+  if (n2 > 0 && orientation(n, a, x) > 0 && orientation(x, b, n) > 0) {
+    const xn = dot(x, n);
+    const nx = cross(n, x);
+    const qr = 1 - Math.sqrt(dot(nx, nx) / n2);
+    chord2 = Math.min(chord2, (xn * xn) / n2 + qr * qr);
+  }
+  return 2 * Math.asin(Math.min(1, Math.sqrt(chord2) / 2));
+}
+
 /** The point a fraction t of the way along the minor arc from a to b. */
 export function interpolate(a: Vec3, b: Vec3, t: number): Vec3 {
   if (t === 0) return a;

@@ -21,9 +21,7 @@ export function spheroidDistance(lng1: number, lat1: number, lng2: number, lat2:
   for (let iteration = 0; iteration < 200; iteration++) {
     const sinLambda = Math.sin(lambda);
     const cosLambda = Math.cos(lambda);
-    const sinSigma = Math.sqrt(
-      (cosU2 * sinLambda) ** 2 + (cosU1 * sinU2 - sinU1 * cosU2 * cosLambda) ** 2,
-    );
+    const sinSigma = Math.sqrt((cosU2 * sinLambda) ** 2 + (cosU1 * sinU2 - sinU1 * cosU2 * cosLambda) ** 2);
     if (sinSigma === 0) return 0;
     const cosSigma = sinU1 * sinU2 + cosU1 * cosU2 * cosLambda;
     const sigma = Math.atan2(sinSigma, cosSigma);

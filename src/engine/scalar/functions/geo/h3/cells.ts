@@ -51,12 +51,17 @@ import {
   rotate60ccw,
   rotate60cw,
   rotatePent60ccw,
-  rotatePent60cw,
   setBaseCell,
   setDigit,
   setRes,
 } from './index-bits.js';
-import { BASE_CELLS, BASE_CELL_NEIGHBORS, BASE_CELL_NEIGHBOR_ROTATIONS, FACE_IJK_BASE_CELLS, FACE_NEIGHBORS } from './tables.js';
+import {
+  BASE_CELLS,
+  BASE_CELL_NEIGHBORS,
+  BASE_CELL_NEIGHBOR_ROTATIONS,
+  FACE_IJK_BASE_CELLS,
+  FACE_NEIGHBORS,
+} from './tables.js';
 
 const INVALID_BASE_CELL = 127;
 
@@ -112,7 +117,9 @@ export function latLngToCell(g: LatLng, res: number): bigint | null {
 /** Walks a cell's digits down from its base cell's home position; true when overage may occur. */
 function descendFromHome(h: bigint, fijk: FaceIJK): boolean {
   const res = getRes(h);
-  const possibleOverage = isBaseCellPentagon(getBaseCell(h)) || (res !== 0 && !(fijk.coord.i === 0 && fijk.coord.j === 0 && fijk.coord.k === 0));
+  const possibleOverage =
+    isBaseCellPentagon(getBaseCell(h)) ||
+    (res !== 0 && !(fijk.coord.i === 0 && fijk.coord.j === 0 && fijk.coord.k === 0));
   let c = fijk.coord;
   for (let r = 1; r <= res; r++) {
     c = isClassIII(r) ? downAp7(c) : downAp7r(c);
@@ -154,8 +161,22 @@ export function cellToLatLng(cell: bigint): LatLng {
 }
 
 /** Vertices of an origin-centered cell on the aperture-3 substrate grid, ccw from the i axis. */
-const VERTS_CII: readonly IJK[] = [ijk(2, 1, 0), ijk(1, 2, 0), ijk(0, 2, 1), ijk(0, 1, 2), ijk(1, 0, 2), ijk(2, 0, 1)];
-const VERTS_CIII: readonly IJK[] = [ijk(5, 4, 0), ijk(1, 5, 0), ijk(0, 5, 4), ijk(0, 1, 5), ijk(4, 0, 5), ijk(5, 0, 1)];
+const VERTS_CII: readonly IJK[] = [
+  ijk(2, 1, 0),
+  ijk(1, 2, 0),
+  ijk(0, 2, 1),
+  ijk(0, 1, 2),
+  ijk(1, 0, 2),
+  ijk(2, 0, 1),
+];
+const VERTS_CIII: readonly IJK[] = [
+  ijk(5, 4, 0),
+  ijk(1, 5, 0),
+  ijk(0, 5, 4),
+  ijk(0, 1, 5),
+  ijk(4, 0, 5),
+  ijk(5, 0, 1),
+];
 
 /** The cell's vertices as substrate positions, and the substrate's Class II resolution. */
 function substrateVertices(center: FaceIJK, res: number, count: number): { verts: FaceIJK[]; res: number } {
@@ -171,7 +192,12 @@ function substrateVertices(center: FaceIJK, res: number, count: number): { verts
   return { verts, res: adjRes };
 }
 
-function intersect(p0: [number, number], p1: [number, number], q0: [number, number], q1: [number, number]): [number, number] {
+function intersect(
+  p0: [number, number],
+  p1: [number, number],
+  q0: [number, number],
+  q1: [number, number],
+): [number, number] {
   const s1x = p1[0] - p0[0];
   const s1y = p1[1] - p0[1];
   const s2x = q1[0] - q0[0];
@@ -354,7 +380,9 @@ export function neighborRotations(origin: bigint, direction: number, rotations: 
     let alreadyAdjusted = false;
     if (leadingNonZeroDigit(current) === Digit.K) {
       if (oldBaseCell !== newBaseCell) {
-        current = isCwOffset(newBaseCell, BASE_CELLS[oldBaseCell]![0]) ? rotate60cw(current) : rotate60ccw(current);
+        current = isCwOffset(newBaseCell, BASE_CELLS[oldBaseCell]![0])
+          ? rotate60cw(current)
+          : rotate60ccw(current);
         alreadyAdjusted = true;
       } else if (oldLeadingDigit === Digit.Center) {
         throw new PentagonDistortion('the k direction is deleted at a pentagon');

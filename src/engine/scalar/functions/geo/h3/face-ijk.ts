@@ -33,9 +33,9 @@ export interface LatLng {
 
 const EPSILON = 1e-16;
 /** Rotation between Class II and Class III grids: asin(sqrt(3/28)). */
-const AP7_ROT_RADS = 0.333473172251832115336090755351601070065900389;
+const AP7_ROT_RADS = 0.3334731722518321;
 /** Gnomonic length of a resolution-0 hexagon's unit. */
-const RES0_U_GNOMONIC = 0.38196601125010500003;
+const RES0_U_GNOMONIC = 0.381966011250105;
 
 export function isClassIII(res: number): boolean {
   return res % 2 === 1;
@@ -58,7 +58,8 @@ function posAngle(a: number): number {
 function azimuthRads(from: LatLng, to: LatLng): number {
   return Math.atan2(
     Math.cos(to.lat) * Math.sin(to.lng - from.lng),
-    Math.cos(from.lat) * Math.sin(to.lat) - Math.sin(from.lat) * Math.cos(to.lat) * Math.cos(to.lng - from.lng),
+    Math.cos(from.lat) * Math.sin(to.lat) -
+      Math.sin(from.lat) * Math.cos(to.lat) * Math.cos(to.lng - from.lng),
   );
 }
 
@@ -73,14 +74,14 @@ function azDistance(from: LatLng, azimuth: number, distance: number): LatLng {
   if (distance < EPSILON) return { lat: from.lat, lng: from.lng };
   const az = posAngle(azimuth);
   let lat: number;
-  let lng: number;
   if (az < EPSILON || Math.abs(az - Math.PI) < EPSILON) {
     lat = az < EPSILON ? from.lat + distance : from.lat - distance;
     if (Math.abs(lat - Math.PI / 2) < EPSILON) return { lat: Math.PI / 2, lng: 0 };
     if (Math.abs(lat + Math.PI / 2) < EPSILON) return { lat: -Math.PI / 2, lng: 0 };
     return { lat, lng: constrainLng(from.lng) };
   }
-  let sinLat = Math.sin(from.lat) * Math.cos(distance) + Math.cos(from.lat) * Math.sin(distance) * Math.cos(az);
+  let sinLat =
+    Math.sin(from.lat) * Math.cos(distance) + Math.cos(from.lat) * Math.sin(distance) * Math.cos(az);
   sinLat = Math.max(-1, Math.min(1, sinLat));
   lat = Math.asin(sinLat);
   if (Math.abs(lat - Math.PI / 2) < EPSILON) return { lat: Math.PI / 2, lng: 0 };
@@ -89,8 +90,7 @@ function azDistance(from: LatLng, azimuth: number, distance: number): LatLng {
   let cosLng = (Math.cos(distance) - Math.sin(from.lat) * Math.sin(lat)) / Math.cos(from.lat) / Math.cos(lat);
   sinLng = Math.max(-1, Math.min(1, sinLng));
   cosLng = Math.max(-1, Math.min(1, cosLng));
-  lng = constrainLng(from.lng + Math.atan2(sinLng, cosLng));
-  return { lat, lng };
+  return { lat, lng: constrainLng(from.lng + Math.atan2(sinLng, cosLng)) };
 }
 
 /** The face containing a point and its 2D hex coordinates there at a resolution. */
@@ -163,7 +163,12 @@ const JK = 2;
  * Moves a Class II position beyond its face onto the adjacent face, in place. A pentagon with a
  * leading digit 4 is first turned to skip the pentagon's deleted subsequence.
  */
-export function adjustOverageClassII(fijk: FaceIJK, res: number, pentLeading4: boolean, substrate: boolean): Overage {
+export function adjustOverageClassII(
+  fijk: FaceIJK,
+  res: number,
+  pentLeading4: boolean,
+  substrate: boolean,
+): Overage {
   let max = maxDim(res);
   if (substrate) max *= 3;
   let c = fijk.coord;

@@ -91,7 +91,8 @@ export const h3Functions: FunctionTable = {
   geo_h3cell_rings: geoDef(['string', 'int'], 2, 'dynamic', (a) => {
     const cell = cellOf(a[0]);
     const distance = a[1];
-    if (cell === null || typeof distance !== 'number' || distance < 0 || distance > MAX_RING_DISTANCE) return null;
+    if (cell === null || typeof distance !== 'number' || distance < 0 || distance > MAX_RING_DISTANCE)
+      return null;
     const rings: string[][] = Array.from({ length: distance + 1 }, () => []);
     for (const c of gridDiskDistances(cell, distance)) rings[c.distance]!.push(toToken(c.cell));
     return rings;

@@ -33,8 +33,8 @@ export const UNIT_VECS: readonly IJK[] = [
   { i: 1, j: 1, k: 0 },
 ];
 
-export const SQRT3_2 = 0.8660254037844386467637231707529361834714;
-export const SQRT7 = 2.6457513110645905905016157536392604257102;
+export const SQRT3_2 = 0.8660254037844386;
+export const SQRT7 = 2.6457513110645907;
 
 export function ijk(i: number, j: number, k: number): IJK {
   return { i, j, k };

@@ -94,19 +94,6 @@ export function rotatePent60ccw(h: bigint): bigint {
   return h;
 }
 
-export function rotatePent60cw(h: bigint): bigint {
-  const res = getRes(h);
-  let foundFirstNonZero = false;
-  for (let r = 1; r <= res; r++) {
-    h = setDigit(h, r, rotateDigit60cw(getDigit(h, r)));
-    if (!foundFirstNonZero && getDigit(h, r) !== 0) {
-      foundFirstNonZero = true;
-      if (leadingNonZeroDigit(h) === Digit.K) h = rotate60cw(h);
-    }
-  }
-  return h;
-}
-
 /** A well-formed cell index: mode 1, reserved bits clear, digits 0..6 then 7s, no deleted digit. */
 export function isValidCell(h: bigint): boolean {
   if (h < 0n || h >= 1n << 64n) return false;

@@ -52,7 +52,11 @@ function withinRadius(polygons: readonly Polygon[], lng: number, lat: number, ra
 }
 
 /** The covering cells sorted by index, or null past MAX_H3_CELLS. */
-export function polygonToCells(polygons: readonly Polygon[], res: number, radiusMeters: number): bigint[] | null {
+export function polygonToCells(
+  polygons: readonly Polygon[],
+  res: number,
+  radiusMeters: number,
+): bigint[] | null {
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
@@ -71,7 +75,10 @@ export function polygonToCells(polygons: readonly Polygon[], res: number, radius
   const margin = edge * 2 + radiusDegrees;
   south = Math.max(-90, south - margin);
   north = Math.min(90, north + margin);
-  const maxCos = Math.max(0.01, Math.min(Math.cos((south * Math.PI) / 180), Math.cos((north * Math.PI) / 180)));
+  const maxCos = Math.max(
+    0.01,
+    Math.min(Math.cos((south * Math.PI) / 180), Math.cos((north * Math.PI) / 180)),
+  );
   west = Math.max(-180, west - margin / maxCos);
   east = Math.min(180, east + margin / maxCos);
   const step = edge / 2;
@@ -89,7 +96,8 @@ export function polygonToCells(polygons: readonly Polygon[], res: number, radius
       const center = cellToLatLng(cell);
       const clng = (center.lng * 180) / Math.PI;
       const clat = (center.lat * 180) / Math.PI;
-      const inside = radius > 0 ? withinRadius(polygons, clng, clat, radius) : inPolygonsPlanar(polygons, clng, clat);
+      const inside =
+        radius > 0 ? withinRadius(polygons, clng, clat, radius) : inPolygonsPlanar(polygons, clng, clat);
       if (inside) {
         out.push(cell);
         if (out.length > MAX_H3_CELLS) return null;

@@ -66,13 +66,18 @@ function relate(shape: Shape, id: bigint): Relation {
   const level = levelOf(id);
   for (const v of shape.vertices) {
     if (cellIdOfPoint(v, level) === id) return 'touches';
-    if (shape.radius > 0 && cellEdges.some((c) => distanceToArc(v, c[0], c[1]) <= shape.radius)) return 'touches';
+    if (shape.radius > 0 && cellEdges.some((c) => distanceToArc(v, c[0], c[1]) <= shape.radius))
+      return 'touches';
   }
   return 'disjoint';
 }
 
 /** The cells of `level` covering the polygons, sorted by id; null past MAX_CELLS. */
-export function coverPolygons(polygons: readonly Polygon[], level: number, radiusMeters: number): bigint[] | null {
+export function coverPolygons(
+  polygons: readonly Polygon[],
+  level: number,
+  radiusMeters: number,
+): bigint[] | null {
   const edges = polygonEdges(polygons);
   const shape: Shape = {
     polygons,
