@@ -17,6 +17,7 @@ import {
   takeAnyKind,
 } from './collect.js';
 import { avgKind, countKind, extremumKind, sumKind, sumResultType, varianceKind } from './numeric.js';
+import { bitwiseKind, buildSchemaKind, covarianceKind, weightedPercentilesKind } from './more.js';
 import type { AggregateKind } from './types.js';
 
 export interface BoundAggregate {
@@ -82,6 +83,18 @@ export const aggregateNames = new Set([
   'variance',
   'varianceif',
   'variancep',
+  'stdevpif',
+  'variancepif',
+  'covariance',
+  'covarianceif',
+  'covariancep',
+  'covariancepif',
+  'binary_all_and',
+  'binary_all_or',
+  'binary_all_xor',
+  'percentilesw',
+  'percentilesw_array',
+  'buildschema',
 ]);
 
 export interface BindAggregateOptions {
@@ -169,16 +182,58 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
     case 'stdev':
     case 'stdevif':
     case 'stdevp':
+    case 'stdevpif':
     case 'variance':
     case 'varianceif':
-    case 'variancep': {
+    case 'variancep':
+    case 'variancepif': {
       const isIf = name.endsWith('if');
       arity(isIf ? 2 : 1, isIf ? 2 : 1);
       const x = compileArg(call.args[0]!);
       return mk(
         isIf ? [x, boolArg(1)] : [x],
-        varianceKind(name.endsWith('p'), name.startsWith('stdev'), isIf ? 1 : -1),
+        varianceKind(name.replace(/if$/, '').endsWith('p'), name.startsWith('stdev'), isIf ? 1 : -1),
       );
+    }
+    case 'covariance':
+    case 'covarianceif':
+    case 'covariancep':
+    case 'covariancepif': {
+      const isIf = name.endsWith('if');
+      arity(isIf ? 3 : 2, isIf ? 3 : 2);
+      const x = compileArg(call.args[0]!);
+      const y = compileArg(call.args[1]!);
+      for (const [k, a] of [x, y].entries())
+        if (!['int', 'long', 'real', 'decimal'].includes(a.type))
+          fail(`argument ${k + 1} must be a number, got ${a.type}`);
+      return mk(isIf ? [x, y, boolArg(2)] : [x, y], covarianceKind(name.includes('covariancep'), isIf ? 2 : -1));
+    }
+    case 'binary_all_and':
+    case 'binary_all_or':
+    case 'binary_all_xor': {
+      arity(1, 1);
+      const x = compileArg(call.args[0]!);
+      if (x.type !== 'long' && x.type !== 'int') fail(`expected a long, got ${x.type}`);
+      return mk([x], bitwiseKind(name.slice('binary_all_'.length) as 'and' | 'or' | 'xor'));
+    }
+    case 'buildschema': {
+      arity(1, 1);
+      const x = compileArg(call.args[0]!);
+      if (x.type !== 'dynamic') fail(`expected a dynamic value, got ${x.type}`);
+      return mk([x], buildSchemaKind());
+    }
+    case 'percentilesw':
+    case 'percentilesw_array': {
+      if (call.args.length < 3) fail('expected a value, a weight and at least one percentile');
+      const x = compileArg(call.args[0]!);
+      const w = compileArg(call.args[1]!);
+      if (!['int', 'long', 'real', 'decimal'].includes(w.type)) fail(`the weight must be a number, got ${w.type}`);
+      const ps = call.args.slice(2).map((_, k) => constArg(k + 2, 'percentile'));
+      for (const p of ps) if (!(p >= 0 && p <= 100)) fail(`percentile ${p} is outside [0, 100]`);
+      const base = x.columnIndex !== undefined ? env.columns[x.columnIndex]!.name : 'x';
+      const asArray = name === 'percentilesw_array';
+      const extra = ps.slice(1).map((p) => `percentile_${base}_${percentileSuffix(p)}`);
+      return mk([x, w], weightedPercentilesKind(x.type, ps, asArray), asArray ? [] : extra);
     }
     case 'make_set':
     case 'make_list':
