@@ -67,6 +67,10 @@ describe('parseDynamicLiteral', () => {
     ['[\n  1, // one\n  2\n]', '[1,2]'],
     ['{"a" = 1}', '{"a":1}'],
     ['null', 'null'],
+    // Adjacent string literals are one string, as everywhere in KQL.
+    ['["NTDS.out" "DumpExt.dll", "x"]', '["NTDS.outDumpExt.dll","x"]'],
+    ["['a' @'\\b' \"c\"]", '["a\\\\bc"]'],
+    ['{"k": "a" // note\n "b"}', '{"k":"ab"}'],
   ];
   for (const [text, printed] of cases)
     test(text, () => assert.equal(stringifyDynamic(parseDynamicLiteral(text)), printed));

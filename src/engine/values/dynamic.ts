@@ -82,18 +82,38 @@ class Reader {
       case '[':
         return this.array(depth);
       case '"':
-        return this.jsonString();
+        return this.kustoLiterals ? this.concatenatedStrings() : this.jsonString();
       case "'":
-        if (this.kustoLiterals) return this.kustoString(false);
-        return this.fail("unexpected '");
       case '@':
-        if (this.kustoLiterals) return this.kustoString(true);
-        return this.fail('unexpected @');
+        if (this.kustoLiterals) return this.concatenatedStrings();
+        return this.fail(`unexpected ${c}`);
       default:
         if (c !== undefined && (c === '-' || c === '+' || (c >= '0' && c <= '9') || c === '.')) {
           return this.number();
         }
         return this.word();
+    }
+  }
+
+  /**
+   * A KQL string literal, and the ones right after it: as everywhere in KQL, adjacent string
+   * literals are one string (`["a" "b"]` is `["ab"]`; Sentinel content has such missing commas).
+   */
+  concatenatedStrings(): string {
+    let out = '';
+    for (;;) {
+      const c = this.text[this.pos];
+      if (c === '"') out += this.jsonString();
+      else if (c === "'") out += this.kustoString(false);
+      else if (c === '@' && (this.text[this.pos + 1] === '"' || this.text[this.pos + 1] === "'")) out += this.kustoString(true);
+      else return out;
+      const after = this.pos;
+      this.skipSpace();
+      const next = this.text[this.pos];
+      if (next !== '"' && next !== "'" && next !== '@') {
+        this.pos = after;
+        return out;
+      }
     }
   }
 

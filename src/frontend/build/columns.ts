@@ -9,7 +9,7 @@
 import type { NamedExpr, ResultSchema } from '../../plan/plan.js';
 import type { ColumnSchema } from '../../types/scalar.js';
 import { nameText } from '../names.js';
-import { nodeByRole, type SemanticType, type SyntaxNode } from '../syntax.js';
+import { listByRole, nodeByRole, walkNodes, type SemanticType, type SyntaxNode } from '../syntax.js';
 import type { BuildContext } from './context.js';
 import { buildExpr } from './expressions.js';
 import { unsupportedScalar } from './scalars.js';
@@ -57,6 +57,8 @@ export function namedExpressions(
   ctx: BuildContext,
   /** Names already given by this operator (summarize names its `by` list, then its aggregates). */
   used: Set<string> = new Set(),
+  /** Names by item id where the binder's columns are known item by item (summarize's). */
+  positional: ReadonlyMap<number, string> = new Map(),
 ): NamedExpr[] {
   const bySource = namesBySource(operator);
   const claimed = new Set(bySource.values());
@@ -82,7 +84,7 @@ export function namedExpressions(
       const value = nodeByRole(item, 'Expression');
       const written = nameText(nodeByRole(item, 'Name'));
       if (value === null) continue;
-      const name = bySource.get(value.id) ?? written ?? `Column${++unnamed}`;
+      const name = bySource.get(value.id) ?? written ?? positional.get(item.id) ?? `Column${++unnamed}`;
       used.add(name);
       out.push({ name, expr: buildExpr(value, ctx, 'scalar'), span });
       continue;
@@ -103,9 +105,64 @@ export function namedExpressions(
     const passThrough =
       item.kind === 'NameReference' && item.semantic?.symbol?.kind === 'column' ? nameText(item) : null;
     const name =
-      fromBinder ?? passThrough ?? uniqueDefault(item.semantic?.resultName ?? `Column${++unnamed}`);
+      fromBinder ??
+      passThrough ??
+      positional.get(item.id) ??
+      uniqueDefault(item.semantic?.resultName ?? `Column${++unnamed}`);
     used.add(name);
     out.push({ name, expr: buildExpr(item, ctx, 'scalar'), span });
+  }
+  return out;
+}
+
+/** Aggregates whose output columns are one per argument after the first `skip` ones. */
+const OUTPUTS_AFTER: Readonly<Record<string, number>> = {
+  percentiles: 1,
+  percentilesw: 2,
+};
+
+/** Aggregates with one output column per argument (`arg_max(by, a, b)`, `take_any(a, b)`). */
+const OUTPUT_PER_ARGUMENT = new Set(['arg_max', 'arg_min', 'take_any', 'any']);
+
+/** How many output columns an item gives, or null when only the data can tell (a `*`). */
+function outputCount(item: SyntaxNode): number | null {
+  const value = item.kind === 'SimpleNamedExpression' ? nodeByRole(item, 'Expression') : item;
+  if (value === null) return 1;
+  let star = false;
+  walkNodes(value, (n) => {
+    if (n.kind === 'StarExpression') star = true;
+  });
+  if (star) return null;
+  if (value.kind !== 'FunctionCallExpression' || value.semantic?.symbol?.kind !== 'aggregate') return 1;
+  const fn = (nameText(nodeByRole(value, 'Name')) ?? '').toLowerCase();
+  const argList = nodeByRole(value, 'ArgumentList');
+  const args = argList === null ? 0 : listByRole(argList, 'Expressions').length;
+  const skip = OUTPUTS_AFTER[fn];
+  if (skip !== undefined) return Math.max(1, args - skip);
+  return OUTPUT_PER_ARGUMENT.has(fn) ? Math.max(1, args) : 1;
+}
+
+/**
+ * The binder's name of each item's first column when the operator's output is exactly its items'
+ * columns in order (summarize: `by` items, then aggregates). The binder does not always record an
+ * item as its column's source (`take_any(x)` gives `x`, sourced at the input's `x`), so the
+ * columns are matched by position; a `*` stops the matching (its width depends on the input).
+ */
+export function positionalNames(items: readonly SyntaxNode[], operator: SyntaxNode): Map<number, string> {
+  const out = new Map<number, string>();
+  const type = operator.semantic?.type;
+  if (type?.kind !== 'table') return out;
+  let cursor = 0;
+  for (const item of items) {
+    const count = outputCount(item);
+    const column = type.columns[cursor];
+    if (count === null || column === undefined) break;
+    out.set(item.id, column.name);
+    cursor += count;
+  }
+  if (cursor !== type.columns.length && items.every((i) => outputCount(i) !== null)) {
+    // The counts did not explain the binder's columns: trust none of the positions.
+    out.clear();
   }
   return out;
 }

@@ -6,7 +6,7 @@
 import type { Expr, Operator, ProjectReorderOp, UnsupportedOp } from '../../plan/plan.js';
 import { nameText } from '../names.js';
 import { childByRole, listByRole, nodeByRole, tokensOf, type SyntaxNode } from '../syntax.js';
-import { namedExpressions, resultSchemaOf } from './columns.js';
+import { namedExpressions, positionalNames, resultSchemaOf } from './columns.js';
 import type { BuildContext } from './context.js';
 import { evaluateOperator, invokeOperator } from './evaluate.js';
 import { mvApplyOperator, mvExpandOperator } from './expansion.js';
@@ -119,8 +119,11 @@ const summarize: OperatorBuilder = (node, ctx) => {
   const byClause = nodeByRole(node, 'ByClause');
   const used = new Set<string>();
   // The output has the `by` columns first, then the aggregates.
-  const by = byClause === null ? [] : namedExpressions(listByRole(byClause, 'Expressions'), node, ctx, used);
-  const aggregates = namedExpressions(listByRole(node, 'Aggregates'), node, ctx, used);
+  const byItems = byClause === null ? [] : listByRole(byClause, 'Expressions');
+  const aggregateItems = listByRole(node, 'Aggregates');
+  const positional = positionalNames([...byItems, ...aggregateItems], node);
+  const by = namedExpressions(byItems, node, ctx, used, positional);
+  const aggregates = namedExpressions(aggregateItems, node, ctx, used, positional);
   return { kind: 'summarize', aggregates, by, ...base(node, ctx) };
 };
 
