@@ -44,10 +44,16 @@ table('iff', [
   [[nul('bool'), long(1), long(2)], 2n],
   [[bool(true), int(1), long(2)], 1n, 'long'],
   [[bool(true), int(1), real(2)], 1, 'real'],
+  // A dynamic branch takes the other branch's type, as Kusto's binder types it.
+  [[bool(true), str('S-1-5-21'), dyn('["513"]')], 'S-1-5-21', 'string'],
+  [[bool(false), str('S-1-5-21'), dyn('"513"')], '513', 'string'],
+  [[bool(false), dyn('1'), long(2)], 2n, 'long'],
+  [[bool(true), dyn('[1]'), dyn('2')], [1], 'dynamic'],
 ]);
 table('iif', [[[bool(true), str('a'), str('b')], 'a']]);
 table('case', [
   [[bool(false), str('a'), bool(true), str('b'), str('c')], 'b'],
+  [[bool(true), dyn('"x"'), str('c')], 'x', 'string'],
   [[bool(false), str('a'), nul('bool'), str('b'), str('c')], 'c'],
 ]);
 table('coalesce', [

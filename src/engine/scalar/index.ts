@@ -17,6 +17,7 @@ import { mathFunctions } from './functions/math.js';
 import { parserFunctions } from './functions/parsers.js';
 import { regexFunctions } from './functions/regex.js';
 import { seriesFunctions } from './functions/series.js';
+import { seriesAnalysisFunctions } from './functions/series-analysis.js';
 import { aroundFunctions } from './functions/around.js';
 import { bitFunctions } from './functions/bits.js';
 import { compressionFunctions } from './functions/compression.js';
@@ -59,6 +60,7 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
     ...parserFunctions,
     ...ipv4Functions,
     ...seriesFunctions,
+    ...seriesAnalysisFunctions,
     ...aroundFunctions,
     ...bitFunctions,
     ...compressionFunctions,

@@ -10,7 +10,7 @@ import { type FunctionTable, def, unify } from './registry.js';
 
 /** iff(if, then, else) (iff-function.md); a null condition takes the else branch. */
 const iff = def(3, 3, (args, name) => {
-  const u = unify(name, [args[1]!, args[2]!]);
+  const u = unify(name, [args[1]!, args[2]!], true);
   if ('error' in u) return u.error;
   const cond = asBool(args[0]!.type);
   const [thenConv, elseConv] = u.convert as [
@@ -27,7 +27,7 @@ const caseFn = def(3, Infinity, (args, name) => {
       `The function '${name}' expects an odd number of arguments: predicate/value pairs and an else value.`,
     );
   const values = args.filter((_, i) => i % 2 === 1 || i === args.length - 1);
-  const u = unify(name, values);
+  const u = unify(name, values, true);
   if ('error' in u) return u.error;
   const preds = args.filter((_, i) => i % 2 === 0 && i < args.length - 1).map((a) => asBool(a.type));
   const convs = u.convert;

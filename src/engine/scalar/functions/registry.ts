@@ -49,6 +49,8 @@ function numericRank(t: ScalarType): number {
 export function unify(
   name: string,
   args: readonly ArgInfo[],
+  /** For iff/case branches: a dynamic branch takes the other branches' type (Kusto's binder). */
+  dynamicYields = false,
 ):
   | {
       type: ScalarType;
@@ -57,7 +59,8 @@ export function unify(
       ) => import('../../../types/scalar.js').ScalarValue)[];
     }
   | { error: BindResult } {
-  const type = commonType(args.map((a) => a.type));
+  const typed = dynamicYields ? args.filter((a) => a.type !== 'dynamic') : args;
+  const type = typed.length === 0 ? 'dynamic' : commonType(typed.map((a) => a.type));
   if (type === null) {
     return {
       error: failure(

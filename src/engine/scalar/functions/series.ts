@@ -5,6 +5,7 @@
  */
 import type { MultiValueFunctionTable } from './multi-value.js';
 import type { FunctionTable } from './registry.js';
+import { seriesAnalysisMultiValue } from './series-analysis.js';
 import { seriesElementwiseFunctions } from './series-elementwise.js';
 import { seriesFillFunctions } from './series-fill.js';
 import { seriesFilterFunctions } from './series-filters.js';
@@ -24,4 +25,5 @@ export const seriesFunctions: FunctionTable = {
 export const seriesMultiValueFunctions: MultiValueFunctionTable = {
   ...seriesStatsMultiValue,
   ...seriesFitMultiValue,
+  ...seriesAnalysisMultiValue,
 };
