@@ -35,7 +35,7 @@ const valid: ValidCase[] = [
     rows: [['15']],
   },
   {
-    name: 'parse regex: the pattern\'s own groups do not shift the captures',
+    name: "parse regex: the pattern's own groups do not shift the captures",
     query: `print s="key=(a) value=42" | parse kind=regex s with "(k)ey=\\\\((.)\\\\) value=" v:long | project v`,
     columns: ['v:long'],
     rows: [['42']],

@@ -57,11 +57,7 @@ const valid: ValidCase[] = [
     name: 'output=last keeps the last row of a run of matches',
     query: `datatable(v:long)[1, 2, 3, 10, 4] | scan with (step low output=last: v < 5; step high: v >= 5;)`,
     columns: ['v:long'],
-    rows: [
-      ['3'],
-      ['10'],
-      ['4'],
-    ],
+    rows: [['3'], ['10'], ['4']],
   },
   {
     name: 'over an empty input',

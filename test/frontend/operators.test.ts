@@ -399,9 +399,48 @@ const cases: readonly Case[] = [
     expected: { kind: 'unsupported', what: 'reduce' },
   },
   {
-    name: 'parse-where is not in the plan',
-    query: `${SE} | parse-where EventData with * 'a' A`,
-    expected: { kind: 'unsupported', what: 'parse-where' },
+    name: 'parse-where has the shape of parse',
+    query: `${SE} | parse-where kind=regex flags=i EventData with * 'a' A:long`,
+    expected: {
+      kind: 'parse-where',
+      parseKind: 'regex',
+      flags: 'i',
+      parts: [{ kind: 'wildcard' }, { kind: 'text', text: 'a' }, { kind: 'column', name: 'A', type: 'long' }],
+    },
+  },
+  {
+    name: 'scan: declarations, steps, output modes, match id',
+    query: `${SE} | scan with_match_id=m declare (n:long = 0) with (step s1 output=last: true => n = s1.n + 1; step s2: EventID == 4625;)`,
+    expected: {
+      kind: 'scan',
+      matchIdColumn: 'm',
+      declarations: [{ name: 'n', type: 'long', defaultValue: { kind: 'literal', value: 0n } }],
+      steps: [
+        { name: 's1', output: 'last', assignments: [{ column: 'n' }] },
+        { name: 's2', output: 'all', assignments: [] },
+      ],
+    },
+  },
+  {
+    name: 'partition (subquery) has the implicit source',
+    query: `${SE} | partition hint.strategy=native by Computer (take 1)`,
+    expected: {
+      kind: 'partition',
+      column: 'Computer',
+      hints: { 'hint.strategy': 'native' },
+      subquery: { kind: 'pipeline', source: { kind: 'table', name: '' } },
+    },
+  },
+  {
+    name: 'project-by-names keeps its specifiers as expressions',
+    query: `${SE} | project-by-names "Computer", dynamic(["EventID"])`,
+    expected: {
+      kind: 'project-by-names',
+      specifiers: [
+        { kind: 'literal', value: 'Computer' },
+        { kind: 'literal', type: 'dynamic' },
+      ],
+    },
   },
 ];
 

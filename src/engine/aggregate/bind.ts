@@ -18,6 +18,7 @@ import {
 } from './collect.js';
 import { avgKind, countKind, extremumKind, sumKind, sumResultType, varianceKind } from './numeric.js';
 import { bitwiseKind, buildSchemaKind, covarianceKind, weightedPercentilesKind } from './more.js';
+import { bindSketchAggregate, sketchAggregateNames } from './sketches.js';
 import type { AggregateKind } from './types.js';
 
 export interface BoundAggregate {
@@ -83,7 +84,6 @@ export const aggregateNames = new Set([
   'variance',
   'varianceif',
   'variancep',
-  'stdevpif',
   'variancepif',
   'covariance',
   'covarianceif',
@@ -95,6 +95,7 @@ export const aggregateNames = new Set([
   'percentilesw',
   'percentilesw_array',
   'buildschema',
+  ...sketchAggregateNames,
 ]);
 
 export interface BindAggregateOptions {
@@ -147,7 +148,7 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       const x = compileArg(call.args[0]!);
       return mk(
         isIf ? [x, boolArg(1)] : [x],
-        dcountKind(x.type, isIf ? 1 : -1, env.ctx.optimizations.typedKernels),
+        dcountKind(x.type, isIf ? 1 : -1, env.ctx.optimizations.fastPaths),
       );
     }
     case 'sum':
@@ -182,7 +183,6 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
     case 'stdev':
     case 'stdevif':
     case 'stdevp':
-    case 'stdevpif':
     case 'variance':
     case 'varianceif':
     case 'variancep':
@@ -206,7 +206,10 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       for (const [k, a] of [x, y].entries())
         if (!['int', 'long', 'real', 'decimal'].includes(a.type))
           fail(`argument ${k + 1} must be a number, got ${a.type}`);
-      return mk(isIf ? [x, y, boolArg(2)] : [x, y], covarianceKind(name.includes('covariancep'), isIf ? 2 : -1));
+      return mk(
+        isIf ? [x, y, boolArg(2)] : [x, y],
+        covarianceKind(name.includes('covariancep'), isIf ? 2 : -1),
+      );
     }
     case 'binary_all_and':
     case 'binary_all_or':
@@ -227,7 +230,8 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
       if (call.args.length < 3) fail('expected a value, a weight and at least one percentile');
       const x = compileArg(call.args[0]!);
       const w = compileArg(call.args[1]!);
-      if (!['int', 'long', 'real', 'decimal'].includes(w.type)) fail(`the weight must be a number, got ${w.type}`);
+      if (!['int', 'long', 'real', 'decimal'].includes(w.type))
+        fail(`the weight must be a number, got ${w.type}`);
       const ps = call.args.slice(2).map((_, k) => constArg(k + 2, 'percentile'));
       for (const p of ps) if (!(p >= 0 && p <= 100)) fail(`percentile ${p} is outside [0, 100]`);
       const base = x.columnIndex !== undefined ? env.columns[x.columnIndex]!.name : 'x';
@@ -318,12 +322,19 @@ export function bindAggregate(call: Call, env: ExprEnv, options: BindAggregateOp
         argExtremumKind(
           [by.type, ...rest.map((a) => a.expr.type)],
           name === 'arg_max' ? 1 : -1,
-          env.ctx.optimizations.typedKernels,
+          env.ctx.optimizations.fastPaths,
         ),
         rest.map((a) => a.name),
       );
     }
   }
+  const sketch = bindSketchAggregate(name, {
+    args: call.args,
+    compile: compileArg,
+    constant: constArg,
+    fail,
+  });
+  if (sketch !== null) return mk(sketch.args, sketch.kind);
   throw new KqlRuntimeError(
     errorCodes.unsupported,
     `aggregation function '${written}' is not supported by kqlhunt`,

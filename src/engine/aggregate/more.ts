@@ -101,7 +101,11 @@ export function bitwiseKind(op: BitwiseOp): AggregateKind {
  * cumulative weight reaches ceil(p% of the total weight). Rows with a null value or a weight that
  * is null or below 1 are skipped.
  */
-export function weightedPercentilesKind(type: ScalarType, ps: readonly number[], asArray: boolean): AggregateKind {
+export function weightedPercentilesKind(
+  type: ScalarType,
+  ps: readonly number[],
+  asArray: boolean,
+): AggregateKind {
   const out = percentileResultType(type);
   return {
     outputs: asArray ? ['dynamic'] : ps.map(() => out),
@@ -113,7 +117,10 @@ export function weightedPercentilesKind(type: ScalarType, ps: readonly number[],
             const x = args[0]!.get(i);
             const w = toNumber(args[1]!.get(i));
             if (x === null || w === null || w < 1) continue;
-            (values[groups[i]!] ??= []).push({ v: type === 'int' ? BigInt(x as number) : x, w: Math.trunc(w) });
+            (values[groups[i]!] ??= []).push({
+              v: type === 'int' ? BigInt(x as number) : x,
+              w: Math.trunc(w),
+            });
           }
         },
         finish(groupCount) {

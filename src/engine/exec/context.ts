@@ -42,18 +42,19 @@ export interface EngineOptimizations {
   /** Evaluate expressions over one string column once per distinct value (and cache the result). */
   readonly dictionaryMemo: boolean;
   /**
-   * Typed fast paths beside the general row-by-row code: comparison kernels and selection
-   * vectors for `where`, dictionary-code dedupe in `dcount`, typed `arg_min`/`arg_max`, and
-   * batch-wise string key probing in `join`. Off, every one of them takes the general path, which
-   * is how the differential tests check that they give the same answers.
+   * Fast paths beside the general row-by-row code: comparison kernels and selection vectors for
+   * `where`, dictionary-code dedupe in `dcount`, typed `arg_min`/`arg_max`, and `mv-expand`'s
+   * deferred element columns (read only when something reads them, like deferred gathers). Off,
+   * each of them takes the general path, which is how the differential tests check that they
+   * give the same answers.
    */
-  readonly typedKernels: boolean;
+  readonly fastPaths: boolean;
 }
 
 export const defaultOptimizations: EngineOptimizations = {
   pushdown: true,
   dictionaryMemo: true,
-  typedKernels: true,
+  fastPaths: true,
 };
 
 export interface ExecContext {

@@ -252,14 +252,36 @@ function unionInputs(
     }
     try {
       const relation = e.kind === 'table' ? resolveTable(e, env, fuzzy) : evalTabular(e, env.scope, env.ctx);
-      out.push({ name: e.kind === 'table' ? e.name : `union_arg${k + offset}`, relation });
+      out.push({ name: unionSourceName(e) ?? `union_arg${k + offset}`, relation });
     } catch (err) {
-      if (!(err instanceof FuzzyMiss)) throw err;
+      // isfuzzy: an input naming a table that does not exist, even inside a pipeline, is skipped.
+      const missing = err instanceof KqlRuntimeError && err.code === errorCodes.unknownTable;
+      if (!(err instanceof FuzzyMiss) && !(fuzzy && missing)) throw err;
     }
   });
   if (fuzzy && out.length === 0 && offset === 0)
     throw new KqlRuntimeError(errorCodes.unknownTable, 'union: none of the tables could be resolved', span);
   return out;
+}
+
+/**
+ * The name `withsource=` gives an input's rows: a table's or a view's name, or the name an `as`
+ * at the end of its pipeline gives it (as-operator.md); other inputs are `union_arg#`.
+ */
+function unionSourceName(e: Expr): string | null {
+  switch (e.kind) {
+    case 'table':
+    case 'name':
+      return e.name;
+    case 'tabularCall':
+      return e.target === 'user' && e.args.length === 0 ? e.name : null;
+    case 'pipeline': {
+      const last = e.operators.at(-1);
+      return last?.kind === 'as' ? last.name : null;
+    }
+    default:
+      return null;
+  }
 }
 
 function runUnionSource(u: UnionSource, env: OpEnv): Relation {

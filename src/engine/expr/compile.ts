@@ -17,6 +17,7 @@ import { columnExpr, constantExpr, memoizeOverDictionary, unionDeps, type Compil
 import { comparisonKernel } from './kernels.js';
 import * as lib from './library.js';
 import { compileWindowCall, windowFunctionNames } from './window.js';
+import { compileRowBag, rowBagFunctionNames } from './row-bags.js';
 
 export interface ExprEnv {
   readonly columns: readonly ColumnSchema[];
@@ -26,6 +27,11 @@ export interface ExprEnv {
   readonly serialized: boolean;
   /** Aggregate calls already computed into input columns (summarize's final projection). */
   readonly aggregates?: ReadonlyMap<Expr, number>;
+  /**
+   * How many leading `columns` are the operator's input row, for `pack_all()`; the rest are
+   * computed by the same operator (an `extend`'s earlier columns), which pack_all does not see.
+   */
+  readonly rowColumns?: number;
 }
 
 export function evalContextOf(ctx: ExecContext): EvalContext {
@@ -64,7 +70,7 @@ function memoized(node: CompiledExpr, env: ExprEnv): CompiledExpr {
     return node;
   const [col] = node.deps;
   if (env.columns[col!]?.type !== 'string') return node;
-  return memoizeOverDictionary(node, col!, env.ctx.optimizations.typedKernels);
+  return memoizeOverDictionary(node, col!, env.ctx.optimizations.fastPaths);
 }
 
 /** Memoizes children only when the parent itself cannot be memoized as a whole. */
@@ -102,7 +108,7 @@ function compileNode(expr: Expr, env: ExprEnv): CompiledExpr {
       return compileCall(expr, env);
     case 'binary': {
       const [l, r] = prepareChildren([compileNode(expr.left, env), compileNode(expr.right, env)], env);
-      const kernel = env.ctx.optimizations.typedKernels ? comparisonKernel(expr.op, l!, r!) : null;
+      const kernel = env.ctx.optimizations.fastPaths ? comparisonKernel(expr.op, l!, r!) : null;
       if (kernel !== null) return kernel;
       const bound = bindOrThrow(lib.bindBinary(expr.op, argInfo(l!), argInfo(r!)), expr.op, expr.span, [
         l!,
@@ -262,6 +268,7 @@ function compileCall(expr: Call, env: ExprEnv): CompiledExpr {
       return constantExpr(col.type, first ? first.columns[0]!.get(0) : col.type === 'string' ? '' : null);
     }
   }
+  if (rowBagFunctionNames.has(expr.name)) return compileRowBag(expr, env, (a) => compileNode(a, env));
   if (windowFunctionNames.has(expr.name)) {
     const args = expr.args.map((a) => memoized(compileNode(a, env), env));
     return compileWindowCall(expr.name, args, env.serialized, expr.span);

@@ -13,6 +13,7 @@ import {
   StringDictionary,
   StringVector,
   type Batch,
+  type DeferredObjects,
   type Vector,
 } from '../table/index.js';
 
@@ -72,10 +73,11 @@ export function unionDeps(parts: readonly CompiledExpr[]): ReadonlySet<number> {
  * Runs `inner` once per distinct code of string column `col` (over every batch the expression sees,
  * since chunks of a column share a dictionary) and answers later rows from the cache. This is how
  * `where Activity == '...'` costs one comparison per distinct Activity, and how `parse_xml` of the
- * same text is parsed once. With `withSelect`, a bool expression also gets a `select` that reads
- * the cached truth of each code, so `where` never builds the bool vector.
+ * same text is parsed once. With `fastPaths`, a bool expression also gets a `select` that reads
+ * the cached truth of each code, so `where` never builds the bool vector, and a dynamic result is
+ * read through the codes (ValuesByCode) instead of copied into an array per batch.
  */
-export function memoizeOverDictionary(inner: CompiledExpr, col: number, withSelect = false): CompiledExpr {
+export function memoizeOverDictionary(inner: CompiledExpr, col: number, fastPaths = false): CompiledExpr {
   const memos = new WeakMap<StringDictionary, Memo>();
   const memoFor = (batch: Batch): { memo: Memo; src: StringVector } => {
     const src = batch.columns[col] as StringVector;
@@ -89,10 +91,10 @@ export function memoizeOverDictionary(inner: CompiledExpr, col: number, withSele
   };
   const evaluate = (batch: Batch): Vector => {
     const { memo, src } = memoFor(batch);
-    return memo.project(src, batch.length);
+    return memo.project(src, batch.length, fastPaths);
   };
   const select =
-    withSelect && inner.type === 'bool'
+    fastPaths && inner.type === 'bool'
       ? (batch: Batch, sel: Uint32Array): number => {
           const { memo, src } = memoFor(batch);
           return memo.selectTrue(src, batch.length, sel);
@@ -182,7 +184,7 @@ class Memo {
     return m;
   }
 
-  project(src: StringVector, n: number): Vector {
+  project(src: StringVector, n: number, deferObjects: boolean): Vector {
     const codes = src.codes;
     if (this.type === 'string') {
       const out = new Uint32Array(n);
@@ -201,7 +203,9 @@ class Memo {
       return new BoolVector(out, nulls, n);
     }
     if (this.type === 'dynamic' || this.type === 'guid') {
-      // The cached values themselves, shared by the rows of one code (values are immutable).
+      // The cached values themselves, shared by the rows of one code (values are immutable); with
+      // `deferObjects`, read through the codes until something needs them in bulk.
+      if (deferObjects) return new ObjectVector(this.type, null, n, new ValuesByCode(this.values, codes));
       const out: ScalarValue[] = new Array(n);
       for (let i = 0; i < n; i++) out[i] = this.values[codes[i]!]!;
       return new ObjectVector(this.type, out, n);
@@ -209,5 +213,23 @@ class Memo {
     const b = createVectorBuilder(this.type, n);
     for (let i = 0; i < n; i++) b.push(this.values[codes[i]!]!);
     return b.finish();
+  }
+}
+
+/** A memoized dynamic or guid column: row i's value is the cached value of its code. */
+class ValuesByCode implements DeferredObjects {
+  /** `values` only grows (new codes); the entries these codes read are already set. */
+  constructor(
+    private readonly values: readonly ScalarValue[],
+    private readonly codes: Uint32Array,
+  ) {}
+  get(i: number): ScalarValue {
+    return this.values[this.codes[i]!] ?? null;
+  }
+  materialize(n: number): ScalarValue[] {
+    const { values, codes } = this;
+    const out: ScalarValue[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[codes[i]!] ?? null;
+    return out;
   }
 }

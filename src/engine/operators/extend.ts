@@ -25,7 +25,11 @@ export function extendWith(columns: readonly NamedExpr[], input: Relation, env: 
   let schema: ColumnSchema[] = [...input.columns];
   const steps: Step[] = [];
   for (const c of columns) {
-    const expr = compileScalar(c.expr, exprEnvFor(schema, input.serialized, env));
+    // pack_all() sees the input row, not the columns this extend computed before it.
+    const expr = compileScalar(c.expr, {
+      ...exprEnvFor(schema, input.serialized, env),
+      rowColumns: input.columns.length,
+    });
     const target = columnIndex(schema, c.name);
     const col = { name: c.name, type: expr.type };
     if (target >= 0) schema = schema.map((s, i) => (i === target ? col : s));

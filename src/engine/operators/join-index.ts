@@ -78,9 +78,12 @@ export class JoinIndex {
     this.rows = rows;
   }
 
-  /** The group of each of the `n` probing rows whose key columns are `cols` (types `types`). */
-  probe(cols: readonly Vector[], types: readonly ScalarType[], n: number): Int32Array {
-    const out = new Int32Array(n);
+  /**
+   * The group of each of the `n` probing rows whose key columns are `cols` (types `types`), in
+   * `out` when it is given and long enough (a buffer reused across batches), else in a new array.
+   */
+  probe(cols: readonly Vector[], types: readonly ScalarType[], n: number, out?: Int32Array): Int32Array {
+    if (out === undefined || out.length < n) out = new Int32Array(n);
     if (types.length === 1 && types[0] === 'string') {
       const v = cols[0] as StringVector;
       const cache = this.codeCache(v.dict);
@@ -104,15 +107,34 @@ export class JoinIndex {
   /**
    * The pairs a probed batch makes, in probing-row order: probing row probeRows[k] with build row
    * buildRows[k]. With `keepUnmatched`, a probing row without a match pairs once with NULL_ROW.
+   * `probeRows` is null when every probing row pairs exactly once (it would be 0, 1, 2, ...).
    */
-  pairs(groups: Int32Array, keepUnmatched: boolean): { probeRows: Uint32Array; buildRows: Uint32Array } {
+  pairs(
+    groups: Int32Array,
+    n: number,
+    keepUnmatched: boolean,
+  ): { probeRows: Uint32Array | null; buildRows: Uint32Array } {
     const { starts, rows } = this;
-    const n = groups.length;
     let total = 0;
+    let once = 0;
     for (let i = 0; i < n; i++) {
       const g = groups[i]!;
-      if (g >= 0) total += starts[g + 1]! - starts[g]!;
-      else if (keepUnmatched) total++;
+      if (g >= 0) {
+        const size = starts[g + 1]! - starts[g]!;
+        total += size;
+        if (size === 1) once++;
+      } else if (keepUnmatched) {
+        total++;
+        once++;
+      }
+    }
+    if (once === n && total === n) {
+      const buildRows = new Uint32Array(n);
+      for (let i = 0; i < n; i++) {
+        const g = groups[i]!;
+        buildRows[i] = g >= 0 ? rows[starts[g]!]! : NULL_ROW;
+      }
+      return { probeRows: null, buildRows };
     }
     const probeRows = new Uint32Array(total);
     const buildRows = new Uint32Array(total);
@@ -134,9 +156,8 @@ export class JoinIndex {
     return { probeRows, buildRows };
   }
 
-  /** The probing rows that found a match (`matched`), or that found none. */
-  static rowsWhere(groups: Int32Array, matched: boolean): Uint32Array {
-    const n = groups.length;
+  /** The probing rows (of `n`) that found a match (`matched`), or that found none. */
+  static rowsWhere(groups: Int32Array, n: number, matched: boolean): Uint32Array {
     const out = new Uint32Array(n);
     let k = 0;
     for (let i = 0; i < n; i++) if (groups[i]! >= 0 === matched) out[k++] = i;

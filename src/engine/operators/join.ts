@@ -110,7 +110,7 @@ export function joinRelations(
         rightTypes,
         b.length,
       );
-      return gatherBatch(b, JoinIndex.rowsWhere(groups, kind === 'rightsemi'));
+      return gatherBatch(b, JoinIndex.rowsWhere(groups, b.length, kind === 'rightsemi'));
     });
     return relationOf(right.columns, out, false);
   }
@@ -130,7 +130,7 @@ export function joinRelations(
         leftTypes,
         b.length,
       );
-      return gatherBatch(b, JoinIndex.rowsWhere(groups, kind === 'leftsemi'));
+      return gatherBatch(b, JoinIndex.rowsWhere(groups, b.length, kind === 'leftsemi'));
     });
     return relationOf(leftIn.columns, out, false);
   }
@@ -142,22 +142,24 @@ export function joinRelations(
   const rightMatched = keepUnmatchedRight ? new Uint8Array(rightAll.length) : null;
   const out: Batch[] = [];
   let produced = 0;
+  let groups: Int32Array | undefined;
   for (const b of leftBatches) {
-    const groups = index.probe(
+    groups = index.probe(
       keys.left.map((k) => b.columns[k]!),
       leftTypes,
       b.length,
+      groups,
     );
-    const { probeRows: lidx, buildRows: ridx } = index.pairs(groups, keepUnmatchedLeft);
+    const { probeRows: lidx, buildRows: ridx } = index.pairs(groups, b.length, keepUnmatchedLeft);
     if (rightMatched !== null)
       for (let k = 0; k < ridx.length; k++) if (ridx[k] !== NULL_ROW) rightMatched[ridx[k]!] = 1;
-    produced += lidx.length;
+    produced += ridx.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
     out.push({
-      length: lidx.length,
+      length: ridx.length,
       columns: [
-        ...b.columns.map((v) => v.gather(lidx)),
+        ...(lidx === null ? b.columns : b.columns.map((v) => v.gather(lidx))),
         ...rightKept.map((k) => rightAll.columns[k]!.gather(ridx)),
       ],
     });
@@ -201,13 +203,15 @@ function innerJoinBuildingLeft(
   const { schema, rightKept } = joinedSchema(leftIn, right, new Set());
   const out: Batch[] = [];
   let produced = 0;
+  let groups: Int32Array | undefined;
   for (const b of right.batches) {
-    const groups = index.probe(
+    groups = index.probe(
       keys.right.map((k) => b.columns[k]!),
       rightTypes,
       b.length,
+      groups,
     );
-    const { probeRows: ridx, buildRows: lidx } = index.pairs(groups, false);
+    const { probeRows: ridx, buildRows: lidx } = index.pairs(groups, b.length, false);
     produced += lidx.length;
     if (produced > maxRows)
       throw new KqlRuntimeError(errorCodes.limitExceeded, `join produced more than ${maxRows} rows`, span);
@@ -215,7 +219,7 @@ function innerJoinBuildingLeft(
       length: lidx.length,
       columns: [
         ...leftAll.columns.map((v) => v.gather(lidx)),
-        ...rightKept.map((k) => b.columns[k]!.gather(ridx)),
+        ...rightKept.map((k) => (ridx === null ? b.columns[k]! : b.columns[k]!.gather(ridx))),
       ],
     });
   }

@@ -11,7 +11,14 @@ import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { columnIndex, relationOf, type Relation } from '../exec/relation.js';
 import { compileScalar } from '../expr/compile.js';
 import type { CompiledExpr } from '../expr/compiled.js';
-import { createVectorBuilder, LongVector, ObjectVector, type Batch, type Vector } from '../table/index.js';
+import {
+  createVectorBuilder,
+  LongVector,
+  ObjectVector,
+  type Batch,
+  type DeferredObjects,
+  type Vector,
+} from '../table/index.js';
 import { isBag, newBag } from '../values/dynamic.js';
 import { constantCount, inputEnv, type OpEnv } from './common.js';
 
@@ -73,7 +80,7 @@ export function runMvExpand(op: MvExpandOp, input: Relation, env: OpEnv): Relati
   const plan = planExpand(op.items, op.bagExpansion, op.itemIndex, limit, input, env);
   let produced = 0;
   const batches = input.batches.map((b) => {
-    const out = expandBatch(b, plan, op.span);
+    const out = expandBatch(b, plan, op.span, env.ctx.optimizations.fastPaths);
     produced += out.length;
     if (produced > env.ctx.limits.maxRows)
       throw new KqlRuntimeError(
@@ -145,42 +152,72 @@ export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
 }
 
 /**
+ * Each row's element list for one item: an array of lists, or, when every cell of the item is an
+ * array (the common case), the item's vector itself, read row by row without a copy.
+ */
+type RowLists = readonly (readonly DynamicValue[])[] | ObjectVector;
+
+function listAt(lists: RowLists, r: number): readonly DynamicValue[] {
+  return lists instanceof ObjectVector ? (lists.get(r) as readonly DynamicValue[]) : lists[r]!;
+}
+
+/**
  * Expands one batch in two passes: the first finds each row's element lists and the output size,
  * the second writes the output columns in bulk (dynamic items straight into their arrays, the
- * item index into a BigInt64Array). The other columns are deferred gathers of the input rows.
+ * item index into a BigInt64Array). The other columns are deferred gathers of the input rows; with
+ * `deferDynamic`, so are dynamic items (ExpandedElements), until something reads them.
  */
-export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
+export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span, deferDynamic = false): Batch {
   void span;
   const n = batch.length;
   const items = plan.exprs.length;
   const values = plan.exprs.map((e) => e.evaluate(batch));
-  // lists[k][r]: the elements item k of row r expands to; counts[r]: the rows row r gives.
-  const lists: (readonly DynamicValue[])[][] = values.map(() => new Array(n));
+  const lists: RowLists[] = [];
+  // counts[r]: the output rows of input row r (its longest list, up to the limit).
   const counts = new Uint32Array(n);
   let total = 0;
   for (let k = 0; k < items; k++) {
-    // The expression is dynamic, so its vector is an ObjectVector: read its array once.
-    const cells = (values[k] as ObjectVector).values;
-    const itemLists = lists[k]!;
+    // The expression is dynamic, so its vector is an ObjectVector.
+    const cells = values[k] as ObjectVector;
+    let own: (readonly DynamicValue[])[] | null = null;
     for (let r = 0; r < n; r++) {
-      const cell = cells[r] ?? null;
-      const list = Array.isArray(cell) ? cell : elementsOf(cell, plan.bagExpansion);
-      itemLists[r] = list;
+      const cell = cells.get(r);
+      let list: readonly DynamicValue[];
+      if (Array.isArray(cell)) list = cell;
+      else {
+        if (own === null) {
+          own = new Array(n);
+          for (let q = 0; q < r; q++) own[q] = cells.get(q) as readonly DynamicValue[];
+        }
+        list = elementsOf(cell, plan.bagExpansion);
+      }
+      if (own !== null) own[r] = list;
       if (list.length > counts[r]!) counts[r] = list.length;
     }
+    lists.push(own ?? cells);
   }
   for (let r = 0; r < n; r++) {
     if (counts[r]! > plan.limit) counts[r] = plan.limit;
     total += counts[r]!;
   }
   const source = new Uint32Array(total);
-  for (let r = 0, o = 0; r < n; r++) for (let j = counts[r]!; j > 0; j--) source[o++] = r;
+  // offsets[r]: the first output row of input row r, so that output row i is element
+  // i - offsets[source[i]] of its row.
+  const offsets = new Uint32Array(n);
+  for (let r = 0, o = 0; r < n; r++) {
+    offsets[r] = o;
+    for (let j = counts[r]!; j > 0; j--) source[o++] = r;
+  }
 
   const cols: Vector[] = batch.columns.map((v, c) =>
     plan.targets.includes(c) ? v : v.gather(source, total),
   );
   plan.targets.forEach((t, k) => {
-    cols[t] = expandedItem(lists[k]!, counts, total, plan.itemTypes[k]!);
+    const type = plan.itemTypes[k]!;
+    cols[t] =
+      type === 'dynamic' && deferDynamic
+        ? new ObjectVector('dynamic', null, total, new ExpandedElements(lists[k]!, source, offsets))
+        : expandedItem(lists[k]!, counts, total, type);
   });
   if (plan.indexTarget >= 0) {
     const index = new BigInt64Array(total);
@@ -191,27 +228,49 @@ export function expandBatch(batch: Batch, plan: ExpandPlan, span: Span): Batch {
 }
 
 /** One item's output column: element j of row r, or null past the end of a shorter list. */
-function expandedItem(
-  lists: readonly (readonly DynamicValue[])[],
-  counts: Uint32Array,
-  total: number,
-  type: ScalarType,
-): Vector {
+function expandedItem(lists: RowLists, counts: Uint32Array, total: number, type: ScalarType): Vector {
   if (type === 'dynamic') {
     const out: ScalarValue[] = new Array(total);
     let o = 0;
-    for (let r = 0; r < lists.length; r++) {
-      const list = lists[r]!;
+    for (let r = 0; r < counts.length; r++) {
+      const list = listAt(lists, r);
       const rows = counts[r]!;
       for (let j = 0; j < rows; j++) out[o++] = j < list.length ? (list[j] ?? null) : null;
     }
     return new ObjectVector('dynamic', out, total);
   }
   const b = createVectorBuilder(type, total);
-  for (let r = 0; r < lists.length; r++) {
-    const list = lists[r]!;
+  for (let r = 0; r < counts.length; r++) {
+    const list = listAt(lists, r);
     const rows = counts[r]!;
     for (let j = 0; j < rows; j++) b.push(castElement(j < list.length ? (list[j] ?? null) : null, type));
   }
   return b.finish();
+}
+
+/** A dynamic item's output column, read through its rows' element lists until read in bulk. */
+class ExpandedElements implements DeferredObjects {
+  constructor(
+    private readonly lists: RowLists,
+    private readonly source: Uint32Array,
+    private readonly offsets: Uint32Array,
+  ) {}
+  get(i: number): ScalarValue {
+    const r = this.source[i]!;
+    const list = listAt(this.lists, r);
+    const j = i - this.offsets[r]!;
+    return j < list.length ? (list[j] ?? null) : null;
+  }
+  materialize(n: number): ScalarValue[] {
+    const { lists, source, offsets } = this;
+    const out: ScalarValue[] = new Array(n);
+    for (let i = 0; i < n; ) {
+      // The output rows of one input row are consecutive: fetch its list once.
+      const r = source[i]!;
+      const list = listAt(lists, r);
+      for (let j = i - offsets[r]!; i < n && source[i] === r; i++, j++)
+        out[i] = j < list.length ? (list[j] ?? null) : null;
+    }
+    return out;
+  }
 }

@@ -39,7 +39,8 @@ export function captureGroup(k: number): string {
 }
 
 function capturePattern(type: ScalarType, last: boolean, mode: Mode): string {
-  const typed = type === 'int' || type === 'long' ? INTEGER : type === 'real' || type === 'decimal' ? REAL : null;
+  const typed =
+    type === 'int' || type === 'long' ? INTEGER : type === 'real' || type === 'decimal' ? REAL : null;
   if (typed !== null) return mode === 'relaxed' ? `${typed}|.*?` : typed;
   if (mode === 'regex') return '.*';
   return last ? '.*' : '.*?';
@@ -69,7 +70,10 @@ interface Parsed {
 }
 
 /** Compiles the pattern once and parses texts, caching by text (logs repeat themselves). */
-function textParser(op: ParseLike): { captures: Extract<ParsePart, { kind: 'column' }>[]; parse(text: string): Parsed } {
+function textParser(op: ParseLike): {
+  captures: Extract<ParsePart, { kind: 'column' }>[];
+  parse(text: string): Parsed;
+} {
   let re: CompiledRegex;
   try {
     re = compileRegex('^(?:' + parsePattern(op) + ')', op.parseKind === 'regex' ? op.flags : '');

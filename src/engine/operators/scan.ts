@@ -135,7 +135,8 @@ export function runScan(op: ScanOp, input: Relation, env: OpEnv): Relation {
         );
       const expr = compileScalar(resolveStateRefs(a.expr, stepNames), env2);
       const convert = converter(expr.type, declared[at]!.type);
-      const typed: CompiledExpr = expr.type === declared[at]!.type ? expr : convertedExpr(expr, declared[at]!.type, convert);
+      const typed: CompiledExpr =
+        expr.type === declared[at]!.type ? expr : convertedExpr(expr, declared[at]!.type, convert);
       return { at, expr: typed };
     });
     return { name: s.name, output: s.output, condition, assignments };

@@ -5,6 +5,7 @@
  */
 import type { UnionOptions } from '../../plan/plan.js';
 import type { ColumnSchema } from '../../types/scalar.js';
+import { uniqueName } from '../exec/naming.js';
 import { relationOf, type Relation } from '../exec/relation.js';
 import { constantVector, type Batch, type Vector } from '../table/index.js';
 
@@ -26,13 +27,19 @@ export function unionRelations(inputs: readonly UnionInput[], options: UnionOpti
       }
     }
   }
-  let columns = order.map((c) => ({
-    key: `${c.name}\u0000${c.type}`,
-    schema: {
-      name: typesByName.get(c.name)!.size > 1 ? `${c.name}_${c.type}` : c.name,
-      type: c.type,
-    } as ColumnSchema,
-  }));
+  // A name typed apart (`x_long`) that another input already uses as such gets a number
+  // (`x_long1`), as Kusto does (union-operator.md, the View_3 example).
+  const plainNames = new Set(order.filter((c) => typesByName.get(c.name)!.size === 1).map((c) => c.name));
+  const given = new Set<string>();
+  let columns = order.map((c) => {
+    let name = c.name;
+    if (typesByName.get(c.name)!.size > 1) {
+      name = `${c.name}_${c.type}`;
+      if (plainNames.has(name)) name = uniqueName(name, new Set([...plainNames, ...given]));
+    }
+    given.add(name);
+    return { key: `${c.name}\u0000${c.type}`, schema: { name, type: c.type } as ColumnSchema };
+  });
   if (options.unionKind === 'inner')
     columns = columns.filter((c) =>
       inputs.every(({ relation }) => relation.columns.some((rc) => `${rc.name}\u0000${rc.type}` === c.key)),

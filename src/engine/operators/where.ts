@@ -4,7 +4,7 @@ import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { relationOf, singleBatch, type Relation } from '../exec/relation.js';
 import { compileScalar } from '../expr/compile.js';
 import type { CompiledExpr } from '../expr/compiled.js';
-import { gatherBatch, NullMask, type Batch, type BoolVector } from '../table/index.js';
+import { CHUNK_ROWS, gatherBatch, NullMask, type Batch, type BoolVector } from '../table/index.js';
 import { inputEnv, usesWindowFunction, type OpEnv } from './common.js';
 
 export function compilePredicate(predicate: CompiledExpr, span: WhereOp['span']): CompiledExpr {
@@ -17,9 +17,13 @@ export function compilePredicate(predicate: CompiledExpr, span: WhereOp['span'])
   return predicate;
 }
 
-/** Rows of `batch` where `pred` holds. */
-export function filterBatch(batch: Batch, pred: CompiledExpr): Batch {
-  const idx = new Uint32Array(batch.length);
+/**
+ * Rows of `batch` where `pred` holds. `scratch` (optional, reused across batches) receives the
+ * selection; the kept positions are then copied out at their exact size, so a filter over many
+ * batches allocates only what it keeps.
+ */
+export function filterBatch(batch: Batch, pred: CompiledExpr, scratch?: Uint32Array): Batch {
+  const idx = scratch !== undefined && scratch.length >= batch.length ? scratch : new Uint32Array(batch.length);
   let n = 0;
   if (pred.select !== undefined) n = pred.select(batch, idx);
   else {
@@ -29,8 +33,8 @@ export function filterBatch(batch: Batch, pred: CompiledExpr): Batch {
     for (let i = 0; i < batch.length; i++) if (values[i] === 1 && !NullMask.isNull(nulls, i)) idx[n++] = i;
   }
   if (n === batch.length) return batch;
-  // The gathered columns keep the index array: do not let a few kept rows pin a whole batch's.
-  return gatherBatch(batch, n < batch.length >>> 2 ? idx.slice(0, n) : idx, n);
+  // The gathered columns keep their index array: it must be theirs alone and no larger than kept.
+  return gatherBatch(batch, idx === scratch || n < batch.length >>> 2 ? idx.slice(0, n) : idx, n);
 }
 
 export function runWhere(op: WhereOp, input: Relation, env: OpEnv): Relation {
@@ -38,9 +42,13 @@ export function runWhere(op: WhereOp, input: Relation, env: OpEnv): Relation {
   if (pred.isConstant)
     return pred.constantValue === true ? input : relationOf(input.columns, [], input.serialized);
   const batches = usesWindowFunction(op.predicate) ? [singleBatch(input)] : input.batches;
+  let scratch = new Uint32Array(CHUNK_ROWS);
   return relationOf(
     input.columns,
-    batches.map((b) => filterBatch(b, pred)),
+    batches.map((b) => {
+      if (b.length > scratch.length) scratch = new Uint32Array(b.length);
+      return filterBatch(b, pred, scratch);
+    }),
     input.serialized,
   );
 }

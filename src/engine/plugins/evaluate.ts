@@ -8,10 +8,28 @@ import { constantVector, createVectorBuilder, type Batch, type Vector } from '..
 import { converter } from '../values/convert.js';
 import { runBagUnpack } from './bag-unpack.js';
 import { runPivot } from './pivot.js';
+import { runIpv4Lookup, runIpv6Lookup } from './ip-lookup.js';
+import { runActivityCountsMetrics } from './activity-counts-metrics.js';
+import { runRollingPercentile } from './rolling-percentile.js';
+import { runRowsNear } from './rows-near.js';
+import { runDcountIntersect } from './dcount-intersect.js';
+import { runGeoLineLookup, runGeoPolygonLookup } from './geo-lookup.js';
+import { runActiveUsersCount, runActivityMetrics, runNewActivityMetrics } from './activity.js';
 
 const plugins: Record<string, (op: EvaluateOp, input: Relation, env: OpEnv) => Relation> = {
   bag_unpack: runBagUnpack,
   pivot: (op, input, env) => applyDeclaredSchema(op, runPivot(op, input, env)),
+  ipv4_lookup: runIpv4Lookup,
+  ipv6_lookup: runIpv6Lookup,
+  dcount_intersect: runDcountIntersect,
+  geo_polygon_lookup: runGeoPolygonLookup,
+  geo_line_lookup: runGeoLineLookup,
+  activity_metrics: runActivityMetrics,
+  new_activity_metrics: runNewActivityMetrics,
+  active_users_count: runActiveUsersCount,
+  rows_near: runRowsNear,
+  rolling_percentile: runRollingPercentile,
+  activity_counts_metrics: runActivityCountsMetrics,
 };
 
 export function runEvaluate(op: EvaluateOp, input: Relation, env: OpEnv): Relation {

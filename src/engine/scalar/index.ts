@@ -35,6 +35,7 @@ import { unicodeFunctions } from './functions/unicode.js';
 import { unitFunctions } from './functions/units.js';
 import type { FunctionDef } from './functions/registry.js';
 import { stringFunctions } from './functions/strings.js';
+import { sketchFunctions } from './functions/sketches.js';
 import { bindLogical } from './logic.js';
 import { bindBetween as bindBetweenImpl, bindListComparison as bindListImpl } from './lists.js';
 import { bindStringOperator } from './string-operators.js';
@@ -76,6 +77,7 @@ const FUNCTIONS: ReadonlyMap<string, FunctionDef> = new Map(
     ...unicodeFunctions,
     ...unitFunctions,
     ...geoFunctions,
+    ...sketchFunctions,
   }),
 );
 

@@ -318,47 +318,66 @@ export class StringVector {
   }
 }
 
-export class ObjectVector {
-  private _values: readonly ScalarValue[] | null;
-  private from: Gathered<ObjectVector> | null;
+/**
+ * Where a deferred ObjectVector's values come from until they are read in bulk: a gather, or an
+ * mv-expand's elements (operators/mv-expand.ts).
+ */
+export interface DeferredObjects {
+  get(i: number): ScalarValue;
+  /** The first `n` values. */
+  materialize(n: number): ScalarValue[];
+}
+
+class GatheredObjects implements DeferredObjects {
   constructor(
-    readonly type: ObjectType,
-    values: readonly ScalarValue[] | null,
-    readonly length: number = values?.length ?? 0,
-    from: Gathered<ObjectVector> | null = null,
-  ) {
-    this._values = values;
-    this.from = from;
-  }
-  get values(): readonly ScalarValue[] {
-    if (this.from !== null) this.materialize();
-    return this._values!;
-  }
+    private readonly src: ObjectVector,
+    private readonly idx: ArrayLike<number>,
+  ) {}
   get(i: number): ScalarValue {
-    const f = this.from;
-    if (f !== null) {
-      const j = f.idx[i]!;
-      return j === NULL_ROW ? null : f.src.get(j);
-    }
-    return this._values![i] ?? null;
+    const j = this.idx[i]!;
+    return j === NULL_ROW ? null : this.src.get(j);
   }
-  gather(idx: ArrayLike<number>, n: number = idx.length): ObjectVector {
-    return new ObjectVector(this.type, null, n, { src: this, idx });
-  }
-  slice(start: number, end: number): ObjectVector {
-    return new ObjectVector(this.type, this.values.slice(start, end), end - start);
-  }
-  private materialize(): void {
-    const { src, idx } = this.from!;
-    const n = this.length;
-    const values = src.values;
+  materialize(n: number): ScalarValue[] {
+    const { idx } = this;
+    const values = this.src.values;
     const out: ScalarValue[] = new Array(n);
     for (let i = 0; i < n; i++) {
       const j = idx[i]!;
       out[i] = j === NULL_ROW ? null : (values[j] ?? null);
     }
-    this._values = out;
-    this.from = null;
+    return out;
+  }
+}
+
+export class ObjectVector {
+  private _values: readonly ScalarValue[] | null;
+  private from: DeferredObjects | null;
+  constructor(
+    readonly type: ObjectType,
+    values: readonly ScalarValue[] | null,
+    readonly length: number = values?.length ?? 0,
+    from: DeferredObjects | null = null,
+  ) {
+    this._values = values;
+    this.from = from;
+  }
+  get values(): readonly ScalarValue[] {
+    if (this.from !== null) {
+      this._values = this.from.materialize(this.length);
+      this.from = null;
+    }
+    return this._values!;
+  }
+  get(i: number): ScalarValue {
+    const f = this.from;
+    if (f !== null) return f.get(i);
+    return this._values![i] ?? null;
+  }
+  gather(idx: ArrayLike<number>, n: number = idx.length): ObjectVector {
+    return new ObjectVector(this.type, null, n, new GatheredObjects(this, idx));
+  }
+  slice(start: number, end: number): ObjectVector {
+    return new ObjectVector(this.type, this.values.slice(start, end), end - start);
   }
 }
 

@@ -20,7 +20,8 @@ export const partitionOperator: OperatorBuilder = (node, ctx) => {
     kind: 'partition',
     by: requiredExpr(node, 'ByExpression', ctx),
     column,
-    subquery: operand!.kind === 'PartitionQuery' ? buildExpr(inner, ctx, 'tabular') : buildTabular(inner, ctx),
+    subquery:
+      operand!.kind === 'PartitionQuery' ? buildExpr(inner, ctx, 'tabular') : buildTabular(inner, ctx),
     hints,
     ...base(node, ctx),
   };

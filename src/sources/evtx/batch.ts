@@ -144,8 +144,9 @@ export function runBatch(job: BatchJob): BatchResult {
       }
     }
   }
-  // Hand the bytes over (transferable); the next batch starts a fresh buffer of the same size.
+  // Hand the bytes over (transferable); the next batch starts a fresh buffer sized like this
+  // batch's output (a scan's is small: no megabyte per batch to allocate and collect).
   res.text = xo.buf.subarray(0, xo.n);
-  xo = new XmlOut(Math.max(1 << 20, Math.min(xo.buf.length, 64 << 20)));
+  xo = new XmlOut(Math.min(64 << 20, Math.max(64 << 10, xo.n + (xo.n >> 2))));
   return res;
 }

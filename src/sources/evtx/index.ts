@@ -15,9 +15,11 @@
  * - `filter: EvtxFilter` pushdown: `{ eventIds?, channels?, providers?, from?, to? }` (times as
  *   bigint ticks). A record that fails it is dropped right after its System values are read,
  *   without rendering anything else.
- * - `workers: number | 'auto'`: 'auto' (default) reads on worker threads when
- *   os.availableParallelism() > 1 and the file has more than one batch of 8 chunks; 0 or 1
- *   forces the calling thread. Output is in file order either way.
+ * - `workers: number | 'auto'`: 'auto' (default), with several cores, starts on the calling
+ *   thread and moves the rest of the file to one worker per core (at most 8) once it has measured
+ *   that they save more time than they cost (a full rendering does; a selective scan does not);
+ *   n > 1 reads on n workers from the start; 0 or 1 forces the calling thread. While workers
+ *   read, the calling thread only passes results on. Output is in file order either way.
  * - `onError(e)`: every error, in file order. `xml` (default true): render `ev.xml`.
  *   `data` (default true): materialise `ev.body` and `ev.data`. `verifyCrc` (default true; a
  *   file whose header sets the no-CRC flag 0x4 is never checked). `recover` (default false):

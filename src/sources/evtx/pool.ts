@@ -27,6 +27,11 @@ export class WorkerPool {
 
   constructor(readonly size: number) {}
 
+  /** Workers started and alive. */
+  get started(): number {
+    return this.slots.length;
+  }
+
   run(job: BatchJob): Promise<BatchResult> {
     return new Promise((resolve) => {
       this.queue.push({ job, resolve });
@@ -110,6 +115,11 @@ export function sharedPool(size: number): WorkerPool {
     shared = new WorkerPool(size);
   }
   return shared;
+}
+
+/** True when the shared pool has `size` workers started: using them costs no start-up. */
+export function poolIsWarm(size: number): boolean {
+  return shared !== null && shared.size === size && shared.started === size;
 }
 
 export async function closeSharedPool(): Promise<void> {

@@ -10,15 +10,17 @@ import { EvtxError, EvtxErrorTally, evtxError } from './errors.js';
 import type { EvtxEvent } from './event.js';
 import type { EvtxFilter } from './filter.js';
 import { FLAG_NO_CRC, readFileHeader } from './header.js';
-import { defaultWorkers, sharedPool } from './pool.js';
+import { defaultWorkers, poolIsWarm, sharedPool } from './pool.js';
+import { WARMUP_BATCHES, workersPay } from './schedule.js';
 
 export interface ReadOptions {
   /** Pushdown: records failing it are skipped after their System values are read. */
   filter?: EvtxFilter;
   /**
-   * Threads: 'auto' (default) uses os.availableParallelism() threads (this one and workers)
-   * when there are several cores and the file has more than one batch of chunks; n > 1 uses n
-   * threads (n - 1 workers); 0 or 1 forces this thread alone.
+   * Threads: 'auto' (default) reads on os.availableParallelism() worker threads (at most 8) when
+   * there are several cores and the file has at least AUTO_MIN_BATCHES batches of chunks; n > 1
+   * reads on n worker threads; 0 or 1 reads on this thread alone. With workers, this thread only
+   * hands out batches and passes results on in file order.
    */
   workers?: number | 'auto';
   /** Called for every error, in file order. */
@@ -52,7 +54,10 @@ interface Plan {
   file: string;
   jobs: BatchJob[];
   headerErrors: EvtxError[];
+  /** Worker threads to read on (0: this thread only). */
   workers: number;
+  /** 'auto': start on this thread and move to the workers only when they pay (schedule.ts). */
+  adaptive: boolean;
 }
 
 function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
@@ -77,7 +82,7 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
     headerErrors.push(
       evtxError(file, -1, 0, 'EVTX001', 'chunk', 'cannot read file: ' + (e as Error).message),
     );
-    return { file, jobs: [], headerErrors, workers: 0 };
+    return { file, jobs: [], headerErrors, workers: 0, adaptive: false };
   }
   const chunks = size > FILE_HEADER_SIZE ? Math.ceil((size - FILE_HEADER_SIZE) / CHUNK_SIZE) : 0;
   const jobs: BatchJob[] = [];
@@ -98,50 +103,58 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
     });
   }
   const w = opts.workers ?? 'auto';
-  // 'auto': one worker per core but this one (which reads its share too).
-  const workers = w === 'auto' ? (jobs.length > 1 ? defaultWorkers() - 1 : 0) : w > 1 ? w - 1 : 0;
-  return { file, jobs, headerErrors, workers };
+  const workers = w === 'auto' ? defaultWorkers() : w > 1 ? w : 0;
+  return { file, jobs, headerErrors, workers, adaptive: w === 'auto' };
 }
 
 /**
- * Runs the jobs and yields results in job order, bounded in flight. With workers, the calling
- * thread takes every (workers + 1)-th batch itself, and runs its batches while it would
- * otherwise wait: `workers` threads plus this one keep workers + 1 cores busy.
+ * Runs the jobs and yields results in job order. This thread reads while workers would not pay
+ * (always, without workers; never, with a fixed number of them); then the workers take the rest,
+ * at most two batches each in flight, so that memory stays bounded whatever the file's size.
+ * While workers read, this thread only hands out jobs and passes results on. Measured on 2 cores,
+ * that beats having it read a share too: it then holds the workers' results while it renders,
+ * which promotes them and costs it a full (mark-compact) GC every few batches, with V8's helper
+ * threads marking in parallel.
  */
 async function* results(p: Plan): AsyncGenerator<BatchResult> {
   const jobs = p.jobs;
-  if (p.workers < 1) {
-    for (const job of jobs) {
-      yield runBatch(job);
+  let next = 0;
+  if (p.workers < 2 || p.adaptive) {
+    // CPU time, not wall time: on a busy machine the wall clock stretches every batch, not the
+    // work. process.cpuUsage() counts every thread, V8's helpers included: close enough while
+    // only this one reads.
+    let spentMs = 0;
+    let measured = 0;
+    for (; next < jobs.length; next++) {
+      if (
+        p.adaptive &&
+        workersPay({
+          spentMs,
+          msPerBatch: measured ? spentMs / measured : 0,
+          remaining: jobs.length - next,
+          workers: p.workers,
+          warm: poolIsWarm(p.workers),
+        })
+      )
+        break;
+      const c0 = p.adaptive ? process.cpuUsage() : null;
+      const r = runBatch(jobs[next]!);
+      if (c0 && next >= WARMUP_BATCHES) {
+        const c = process.cpuUsage(c0);
+        spentMs += (c.user + c.system) / 1000;
+        measured++;
+      }
+      yield r;
       await tick();
     }
-    return;
+    if (next === jobs.length) return;
   }
   const pool = sharedPool(p.workers);
-  const lanes = p.workers + 1;
-  const mine = (i: number) => i % lanes === p.workers;
-  const ready = new Map<number, BatchResult | Promise<BatchResult>>();
-  const window = lanes * 2;
-  let dispatched = 0;
-  for (let i = 0; i < jobs.length; i++) {
-    for (; dispatched < jobs.length && dispatched < i + window; dispatched++) {
-      if (!mine(dispatched)) ready.set(dispatched, pool.run(jobs[dispatched]!));
-    }
-    let r = ready.get(i);
-    if (r === undefined) {
-      r = runBatch(jobs[i]!);
-    } else if (r instanceof Promise) {
-      // While waiting, do the next batch of ours in the window.
-      for (let j = i + 1; j < dispatched; j++) {
-        if (mine(j) && !ready.has(j)) {
-          ready.set(j, runBatch(jobs[j]!));
-          break;
-        }
-      }
-      r = await r;
-    }
-    ready.delete(i);
-    yield r;
+  const window = p.workers * 2;
+  const pending: Promise<BatchResult>[] = [];
+  for (let i = next; i < jobs.length; i++) {
+    for (; next < jobs.length && next < i + window; next++) pending.push(pool.run(jobs[next]!));
+    yield await pending.shift()!;
   }
 }
 

@@ -111,7 +111,8 @@ export function fitTwoLines(values: readonly (number | null)[]): TwoLinesFit | n
     const right = total.minus(left);
     if (left.n < 2 || right.n < 2) continue;
     const sse = left.sse() + right.sse();
-    if (sse < bestSse - 1e-12 * Math.max(1, Math.abs(bestSse))) {
+    // A later split must be better beyond rounding to displace an earlier one.
+    if (best < 0 || sse < bestSse - 1e-12 * Math.max(1, bestSse)) {
       bestSse = sse;
       best = split;
     }
@@ -142,7 +143,9 @@ function countNumeric(y: readonly (number | null)[], from: number, to: number): 
 
 function bindFit(args: readonly ArgInfo[], name: string) {
   if (!canHoldSeries(args[0]!.type))
-    return { bad: failure(`${name}(): argument 1 must be a dynamic array of numbers, got ${args[0]!.type}.`, 0) };
+    return {
+      bad: failure(`${name}(): argument 1 must be a dynamic array of numbers, got ${args[0]!.type}.`, 0),
+    };
   const series = seriesReader(args[0]!);
   return {
     compute: (a: readonly ScalarValue[]): TwoLinesFit | null => {

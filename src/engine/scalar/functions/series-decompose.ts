@@ -10,8 +10,9 @@
  * and are extended over them (the line is extrapolated), which is what the forecast returns.
  *
  * Seasonality −1 (the default) detects the period on the learning points with the scoring of
- * ./series-periods.ts: the best whole period between 4 points and half the series, when its score
- * reaches Seasonality_threshold (0.6 by default); otherwise there is no seasonal component.
+ * ./series-periods.ts, after removing their least-squares line: the best whole period between 4
+ * points and half the series, when its score reaches Seasonality_threshold (0.6 by default);
+ * otherwise there is no seasonal component.
  *
  * Anomalies (series-decompose-anomalies-function.md): ad_score is series_outliers() of the
  * residual, its percentiles taken over the learning points, and ad_flag is +1 / −1 where the score
@@ -67,7 +68,13 @@ export interface Decomposition {
 /** The period to extract: the given one, or the detected one for −1 (0 when none qualifies). */
 export function seasonalPeriod(learning: readonly (number | null)[], options: DecomposeOptions): number {
   if (options.seasonality >= 0) return Math.floor(options.seasonality);
-  const best = detectPeriods(learning, MIN_PERIOD, learning.length / 2, 1, options.seasonalityThreshold);
+  // A trend shifts every cycle from the one before and hides the period from the phase profile;
+  // detection scores the points around their least-squares line (the page's trend examples still
+  // find the weekly period).
+  const x = Array.from({ length: learning.length }, (_, i) => i + 1);
+  const line = fitPolynomial(learning, x, 1);
+  const level = line === null ? learning : learning.map((v, i) => (v === null ? null : v - line.fit[i]!));
+  const best = detectPeriods(level, MIN_PERIOD, learning.length / 2, 1, options.seasonalityThreshold);
   return best.periods[0] ?? 0;
 }
 
@@ -129,13 +136,7 @@ export function decomposeAnomalies(
 
 /** How each optional argument is read, in the function's argument order. */
 type ArgRole =
-  | 'threshold'
-  | 'seasonality'
-  | 'trend'
-  | 'testPoints'
-  | 'points'
-  | 'method'
-  | 'seasonalityThreshold';
+  'threshold' | 'seasonality' | 'trend' | 'testPoints' | 'points' | 'method' | 'seasonalityThreshold';
 
 interface Settings {
   readonly options: DecomposeOptions;
@@ -157,7 +158,11 @@ type Reader = (a: readonly ScalarValue[]) => Settings | string;
  * Binds the optional arguments (positions 1.. in `roles`) to a reader of the settings; a null
  * argument takes its default. Returns a bind failure for an argument of the wrong type.
  */
-function settingsReader(name: string, args: readonly ArgInfo[], roles: readonly ArgRole[]): Reader | BindResult {
+function settingsReader(
+  name: string,
+  args: readonly ArgInfo[],
+  roles: readonly ArgRole[],
+): Reader | BindResult {
   const steps: ((a: readonly ScalarValue[], s: Settings) => Settings | string)[] = [];
   for (let k = 0; k < roles.length && k + 1 < args.length; k++) {
     const role = roles[k]!;
@@ -201,7 +206,8 @@ function settingsReader(name: string, args: readonly ArgInfo[], roles: readonly 
           return { ...s, options: { ...s.options, seasonality: v } };
         case 'testPoints':
         case 'points':
-          if (v < 0) return `${name}(): the number of ${role === 'points' ? 'points to forecast' : 'test points'} must not be negative, got ${v}.`;
+          if (v < 0)
+            return `${name}(): the number of ${role === 'points' ? 'points to forecast' : 'test points'} must not be negative, got ${v}.`;
           return { ...s, options: { ...s.options, testPoints: v } };
         default:
           return { ...s, options: { ...s.options, seasonalityThreshold: v } };
@@ -260,7 +266,12 @@ export const seriesDecomposeMultiValue: MultiValueFunctionTable = {
   series_decompose: {
     minArgs: 1,
     maxArgs: 5,
-    outputs: outputs(['baseline', 'dynamic'], ['seasonal', 'dynamic'], ['trend', 'dynamic'], ['residual', 'dynamic']),
+    outputs: outputs(
+      ['baseline', 'dynamic'],
+      ['seasonal', 'dynamic'],
+      ['trend', 'dynamic'],
+      ['residual', 'dynamic'],
+    ),
     bind: (args, name) =>
       bindDecomposing(
         name,

@@ -137,7 +137,10 @@ function allNumbers(values: readonly (number | null)[]): values is number[] {
 function bindTransform(args: readonly ArgInfo[], name: string, inverse: boolean) {
   for (let i = 0; i < args.length; i++) {
     if (!canHoldSeries(args[i]!.type))
-      return failure(`${name}(): argument ${i + 1} must be a dynamic array of numbers, got ${args[i]!.type}.`, i);
+      return failure(
+        `${name}(): argument ${i + 1} must be a dynamic array of numbers, got ${args[i]!.type}.`,
+        i,
+      );
   }
   const real = seriesReader(args[0]!);
   const imaginary = args[1] ? seriesReader(args[1]) : null;
