@@ -101,7 +101,13 @@ export function dcountKind(type: ScalarType, predicateArg: number, codeDedupe = 
   };
 }
 
-/** make_set / make_list (+ _if): a dynamic array, nulls ignored, at most `maxSize` elements. */
+/**
+ * make_set / make_list (+ _if): a dynamic array, nulls ignored, at most `maxSize` elements. A
+ * dynamic array value contributes its elements, not itself (make-set-aggregation-function.md's
+ * "Set from array column"; geo-point-in-polygon-function.md builds MultiPolygon coordinates with
+ * make_list(pack_array(...)), which relies on the same one-level unwrapping). make_list_with_nulls
+ * (`keepNulls`) keeps values as they are.
+ */
 export function collectKind(
   type: ScalarType,
   distinct: boolean,
@@ -109,11 +115,23 @@ export function collectKind(
   predicateArg: number,
   keepNulls = false,
 ): AggregateKind {
+  const flatten = type === 'dynamic' && !keepNulls;
   return {
     outputs: ['dynamic'],
     create(): AggregateState {
       const lists: DynamicValue[][] = [];
       const seen: Set<HashKey>[] = [];
+      const collect = (g: number, x: ScalarValue, t: ScalarType): void => {
+        const list = (lists[g] ??= []);
+        if (list.length >= maxSize) return;
+        if (distinct) {
+          const s = (seen[g] ??= new Set());
+          const k = hashKey(x, t);
+          if (s.has(k)) return;
+          s.add(k);
+        }
+        list.push(toDynamicValue(x, t));
+      };
       return {
         add(groups, n, args) {
           const v = args[0]!;
@@ -123,15 +141,8 @@ export function collectKind(
             const x = v.get(i);
             if (x === null && !keepNulls) continue;
             const g = groups[i]!;
-            const list = (lists[g] ??= []);
-            if (list.length >= maxSize) continue;
-            if (distinct) {
-              const s = (seen[g] ??= new Set());
-              const k = hashKey(x, type);
-              if (s.has(k)) continue;
-              s.add(k);
-            }
-            list.push(toDynamicValue(x, type));
+            if (flatten && Array.isArray(x)) for (const item of x) collect(g, item, 'dynamic');
+            else collect(g, x, type);
           }
         },
         finish(groupCount) {
