@@ -22,16 +22,7 @@
  * Every type but string admits `null`.
  */
 export type ScalarType =
-  | 'bool'
-  | 'int'
-  | 'long'
-  | 'real'
-  | 'decimal'
-  | 'string'
-  | 'datetime'
-  | 'timespan'
-  | 'guid'
-  | 'dynamic';
+  'bool' | 'int' | 'long' | 'real' | 'decimal' | 'string' | 'datetime' | 'timespan' | 'guid' | 'dynamic';
 
 export const scalarTypes: readonly ScalarType[] = [
   'bool',
@@ -48,13 +39,7 @@ export const scalarTypes: readonly ScalarType[] = [
 
 /** A JSON-like value held in a `dynamic` column. Integers beyond 2^53 are bigint. */
 export type DynamicValue =
-  | null
-  | boolean
-  | number
-  | bigint
-  | string
-  | DynamicValue[]
-  | { [key: string]: DynamicValue };
+  null | boolean | number | bigint | string | DynamicValue[] | { [key: string]: DynamicValue };
 
 /** Any scalar value, untagged (see the table above). */
 export type ScalarValue = null | boolean | number | bigint | string | DynamicValue;

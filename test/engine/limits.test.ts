@@ -43,7 +43,9 @@ test('result rows over the limit stop the query with a Kusto-like message', asyn
 
 test('a query over its time limit stops at the next operator', async () => {
   await rejectsWith(
-    runKql('range i from 1 to 10 step 1 | extend j = i * 2 | where j > 3', new Map(), { limits: { timeoutMs: -1 } }),
+    runKql('range i from 1 to 10 step 1 | extend j = i * 2 | where j > 3', new Map(), {
+      limits: { timeoutMs: -1 },
+    }),
     errorCodes.limitExceeded,
     /limit -1 ms/,
   );

@@ -105,7 +105,8 @@ class Reader {
       const c = this.text[this.pos];
       if (c === '"') out += this.jsonString();
       else if (c === "'") out += this.kustoString(false);
-      else if (c === '@' && (this.text[this.pos + 1] === '"' || this.text[this.pos + 1] === "'")) out += this.kustoString(true);
+      else if (c === '@' && (this.text[this.pos + 1] === '"' || this.text[this.pos + 1] === "'"))
+        out += this.kustoString(true);
       else return out;
       const after = this.pos;
       this.skipSpace();
