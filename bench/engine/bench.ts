@@ -198,8 +198,7 @@ export async function runEngineBench(): Promise<void> {
   duck.closeSync();
   tables.clear();
   collectGarbage();
-  if (mismatches.length > 0)
-    throw new Error(`kqlhunt and DuckDB disagree:\n  ${mismatches.join('\n  ')}`);
+  if (mismatches.length > 0) throw new Error(`kqlhunt and DuckDB disagree:\n  ${mismatches.join('\n  ')}`);
   await runSeedBench(Number(process.env.KQLHUNT_BENCH_SEED_ROWS ?? 1_000_000));
 }
 

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { readEvtx } from '../../src/sources/evtx/index.js';
-import { closeSharedPool, defaultWorkers } from '../../src/sources/evtx/pool.js';
+import { closeSharedPool, defaultThreads } from '../../src/sources/evtx/pool.js';
 import { sharedPath } from '../../test/support/shared.js';
 
 const CHUNK = 65536;
@@ -177,7 +177,7 @@ export async function runEvtxBench(): Promise<void> {
     const size = buildBenchFile(big, mb);
     const smallSize = buildBenchFile(small, pyMb);
     console.log(`EVTX bench: ${(size / 1048576).toFixed(1)} MB of repeated real chunks in ${big}`);
-    console.log(`  cores: ${defaultWorkers() || 1} worker(s) by default`);
+    console.log(`  threads by default ('auto'): ${defaultThreads() || 1}`);
     const node = process.execPath;
     const results: (Measure | null)[] = [];
     // Warm the page cache so that every reader sees the same conditions.

@@ -383,6 +383,15 @@ class TreeCopier {
         this.tableCache.set(t, table);
         return table;
       }
+      case 'Tuple':
+        return {
+          kind: 'tuple',
+          columns: itemsOf(t.Columns).map((c) => ({
+            name: c.Name ?? '',
+            type: c.Type ? this.scalarOf(c.Type) : null,
+            sourceId: c.Source ? (this.ids.get(c.Source) ?? null) : null,
+          })),
+        };
       case 'Primitive':
       case 'Array':
       case 'Bag':

@@ -55,6 +55,11 @@ export type SemanticType =
   /** `type` is null where the binder could not tell (errors) or for the `type` type. */
   | { readonly kind: 'scalar'; readonly type: ScalarType | null; readonly name: string }
   | { readonly kind: 'table'; readonly columns: readonly SemanticColumn[]; readonly open: boolean }
+  /**
+   * The values of a multi-value call (`series_stats(x)`), in order, each with the column name
+   * Kusto gives it when spread without a written name (`series_stats_x_min`).
+   */
+  | { readonly kind: 'tuple'; readonly columns: readonly SemanticColumn[] }
   | { readonly kind: 'other'; readonly name: string };
 
 export interface SemanticColumn {

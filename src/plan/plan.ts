@@ -97,6 +97,7 @@ export type ScalarExpr =
   | Between
   | Member
   | Index
+  | CallOutput
   | ScalarUnsupported;
 
 export type TabularExpr =
@@ -257,6 +258,25 @@ export interface Index {
   readonly kind: 'index';
   readonly target: Expr;
   readonly index: Expr;
+  readonly span: Span;
+}
+
+/**
+ * One output of a call returning several values (series_stats, series_fit_line,
+ * series_decompose_anomalies, ...). Such a call is valid only spread into columns: in
+ * `extend (a, b) = series_fit_line(y)` or `project series_stats(x)` each output column is a
+ * NamedExpr whose `expr` is a CallOutput, and the CallOutputs spread from one written call share
+ * the same `call` object, so the engine evaluates it once per row. The column names are the
+ * binder's (written names first, then Kusto's defaults such as `series_stats_x_min`).
+ */
+export interface CallOutput {
+  readonly kind: 'callOutput';
+  /** The multi-value call, shared (by identity) by every output spread from it. */
+  readonly call: Call;
+  /** Which output, 0-based, in the order the function documents them. */
+  readonly index: number;
+  /** The binder's type of this output where it knows it. */
+  readonly type: ScalarType | null;
   readonly span: Span;
 }
 

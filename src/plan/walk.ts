@@ -64,6 +64,10 @@ export function walkExpr(e: Expr, visit: (node: PlanNode) => void): void {
       go(e.target);
       go(e.index);
       return;
+    case 'callOutput':
+      // Every output spread from one call shares it, so the call is visited once per output.
+      go(e.call);
+      return;
     case 'pipeline':
       go(e.source);
       for (const op of e.operators) walkOperator(op, visit);

@@ -90,7 +90,7 @@ const fastPathQueries = [
   // Memoized string predicates as selections (shared dictionary, and one per batch after extend).
   "T | where s has 'u3' | project i, s",
   "T | where s == '' | count",
-  "T | where toint(substring(s, 1, 1)) > 2 | project i, s",
+  'T | where toint(substring(s, 1, 1)) > 2 | project i, s',
   "range i from 0 to 20000 step 1 | extend s = strcat('u', i % 13) | where s startswith 'u1' | count",
   // dcount deduplicated by dictionary code: per group, with a predicate, across dictionaries.
   'T | summarize dcount(s), dcount(k), dcountif(s, n > 0) by k | order by k asc',

@@ -13,8 +13,8 @@ import {
   legacyLevel,
   securityEventRow,
   windowsEventRow,
-  SecurityEventColumns,
 } from '../../src/sources/windows/index.js';
+import { securityEvent } from '../../src/schema/index.js';
 import { readAll, sharedPath } from './support.js';
 
 const exportPath = sharedPath(
@@ -87,7 +87,7 @@ for (const [i, r] of withEventData.entries()) {
         '_ResourceId',
         'TimeGenerated',
       ]);
-      for (const c of SecurityEventColumns) {
+      for (const c of securityEvent.columns) {
         if (skip.has(c.name) || !(c.name in r)) continue;
         let want = r[c.name] ?? null;
         // The export writes an empty guid as ''; in kqlhunt (scalar.ts) an unset guid is null.

@@ -284,8 +284,7 @@ export function takeAnyKind(types: readonly ScalarType[], predicateArg: number):
 export function argExtremumKind(types: readonly ScalarType[], sign: 1 | -1, typed = false): AggregateKind {
   const byType = types[0]!;
   const typedBy =
-    typed &&
-    (byType === 'int' || byType === 'long' || byType === 'datetime' || byType === 'timespan');
+    typed && (byType === 'int' || byType === 'long' || byType === 'datetime' || byType === 'timespan');
   return {
     outputs: types,
     create(): AggregateState {

@@ -142,7 +142,13 @@ function mergingKind(merge: (values: readonly DynamicValue[]) => DynamicValue): 
   };
 }
 
-export const sketchAggregateNames: readonly string[] = ['hll', 'hll_if', 'hll_merge', 'tdigest', 'tdigest_merge'];
+export const sketchAggregateNames: readonly string[] = [
+  'hll',
+  'hll_if',
+  'hll_merge',
+  'tdigest',
+  'tdigest_merge',
+];
 
 /** What bind.ts provides to bind a sketch aggregate's arguments. */
 export interface SketchBinder {
@@ -194,7 +200,8 @@ export function bindSketchAggregate(
       if (x.type === 'dynamic') b.fail('expected a scalar value, got dynamic');
       if (b.args.length === 1) return { args: [x], kind: tdigestKind(x.type, false) };
       const w = b.compile(b.args[1]!);
-      if (!['int', 'long', 'real', 'decimal'].includes(w.type)) b.fail(`the weight must be a number, got ${w.type}`);
+      if (!['int', 'long', 'real', 'decimal'].includes(w.type))
+        b.fail(`the weight must be a number, got ${w.type}`);
       return { args: [x, w], kind: tdigestKind(x.type, true) };
     }
     case 'tdigest_merge':

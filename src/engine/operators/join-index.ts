@@ -9,7 +9,13 @@
  * (each is keyed by its exact integer), and null key parts match nothing.
  */
 import type { ScalarType, ScalarValue } from '../../types/scalar.js';
-import { NULL_ROW, type Batch, type StringDictionary, type StringVector, type Vector } from '../table/index.js';
+import {
+  NULL_ROW,
+  type Batch,
+  type StringDictionary,
+  type StringVector,
+  type Vector,
+} from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 
 function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
@@ -20,7 +26,11 @@ function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
 }
 
 /** A row's join key, or undefined when a key part is null. */
-export function rowKey(cols: readonly Vector[], types: readonly ScalarType[], i: number): HashKey | undefined {
+export function rowKey(
+  cols: readonly Vector[],
+  types: readonly ScalarType[],
+  i: number,
+): HashKey | undefined {
   if (cols.length === 1) return keyPart(cols[0]!.get(i), types[0]!);
   let s = '';
   for (let k = 0; k < cols.length; k++) {

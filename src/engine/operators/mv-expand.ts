@@ -264,7 +264,7 @@ class ExpandedElements implements DeferredObjects {
   materialize(n: number): ScalarValue[] {
     const { lists, source, offsets } = this;
     const out: ScalarValue[] = new Array(n);
-    for (let i = 0; i < n; ) {
+    for (let i = 0; i < n;) {
       // The output rows of one input row are consecutive: fetch its list once.
       const r = source[i]!;
       const list = listAt(lists, r);

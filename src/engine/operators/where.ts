@@ -23,7 +23,8 @@ export function compilePredicate(predicate: CompiledExpr, span: WhereOp['span'])
  * batches allocates only what it keeps.
  */
 export function filterBatch(batch: Batch, pred: CompiledExpr, scratch?: Uint32Array): Batch {
-  const idx = scratch !== undefined && scratch.length >= batch.length ? scratch : new Uint32Array(batch.length);
+  const idx =
+    scratch !== undefined && scratch.length >= batch.length ? scratch : new Uint32Array(batch.length);
   let n = 0;
   if (pred.select !== undefined) n = pred.select(batch, idx);
   else {

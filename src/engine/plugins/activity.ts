@@ -28,7 +28,14 @@ import { hashKey, type HashKey } from '../values/compare.js';
 import { toReal } from '../values/convert.js';
 import { PluginArgs } from './plugin-args.js';
 import { RowOutput } from './row-output.js';
-import { dimValue, readActivityRows, readTimeline, windowOf, type ActivityRows, type Timeline } from './timeline.js';
+import {
+  dimValue,
+  readActivityRows,
+  readTimeline,
+  windowOf,
+  type ActivityRows,
+  type Timeline,
+} from './timeline.js';
 
 interface Setup {
   readonly args: PluginArgs;
@@ -62,7 +69,8 @@ function idsByWindow(s: Setup): { windows: Map<bigint, { ids: Set<HashKey>; coun
     if (id !== null) at.ids.add(id);
   }
   for (let g = 0; g < windows.length; g++)
-    if (windows[g] !== undefined) windows[g] = new Map([...windows[g]!].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+    if (windows[g] !== undefined)
+      windows[g] = new Map([...windows[g]!].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
   return { windows };
 }
 
@@ -98,8 +106,15 @@ export function runActivityMetrics(op: EvaluateOp, input: Relation, env: OpEnv):
       const previous = m.get(w - s.tl.step)?.ids ?? new Set<HashKey>();
       let returned = 0;
       for (const id of previous) if (ids.has(id)) returned++;
-      const retention = previous.size === 0 ? NaN : returned / previous.size;
-      out.push([w, ...dimsOf(s, g), BigInt(ids.size), BigInt(fresh), retention, 1 - retention]);
+      const rate = (n: number): number => (previous.size === 0 ? NaN : n / previous.size);
+      out.push([
+        w,
+        ...dimsOf(s, g),
+        BigInt(ids.size),
+        BigInt(fresh),
+        rate(returned),
+        rate(previous.size - returned),
+      ]);
     }
   });
   return out.finish();
@@ -118,11 +133,16 @@ export function runNewActivityMetrics(op: EvaluateOp, input: Relation, env: OpEn
     const rel = env.ctx.evalTabular(last, env.scope);
     const type = rel.columns[0]?.type;
     if (type === undefined) args.fail('the Lookback table has no column', last);
-    for (const b of rel.batches) for (let i = 0; i < b.length; i++) lookbackIds.add(hashKey(b.columns[0]!.get(i), type!));
+    for (const b of rel.batches)
+      for (let i = 0; i < b.length; i++) lookbackIds.add(hashKey(b.columns[0]!.get(i), type!));
   }
   let cohort: bigint | null = null;
   const maybeCohort = op.args[5];
-  if (from < to && maybeCohort !== undefined && maybeCohort.kind !== 'name') {
+  if (
+    from < to &&
+    maybeCohort !== undefined &&
+    !(maybeCohort.kind === 'name' && maybeCohort.resolvedAs === 'column')
+  ) {
     const c = args.constant(5, 'Cohort', input);
     cohort = c === undefined || c.value === null ? null : (c.value as bigint);
     from = 6;
@@ -189,8 +209,12 @@ export function runActiveUsersCount(op: EvaluateOp, input: Relation, env: OpEnv)
   const { args, tl, rows } = s;
   const span = (index: number, what: string): bigint => {
     const c = args.constant(index, what);
-    const ok = c !== undefined && c.value !== null && (tl.type === 'datetime' ? c.type === 'timespan' : c.type === 'long' || c.type === 'int');
-    if (!ok) args.fail(`${what} must be a ${tl.type === 'datetime' ? 'timespan' : 'whole number'}`, args.arg(index));
+    const ok =
+      c !== undefined &&
+      c.value !== null &&
+      (tl.type === 'datetime' ? c.type === 'timespan' : c.type === 'long' || c.type === 'int');
+    if (!ok)
+      args.fail(`${what} must be a ${tl.type === 'datetime' ? 'timespan' : 'whole number'}`, args.arg(index));
     const v = typeof c!.value === 'bigint' ? c!.value : BigInt(c!.value as number);
     if (v <= 0n) args.fail(`${what} must be positive`, args.arg(index));
     return v;
@@ -200,7 +224,9 @@ export function runActiveUsersCount(op: EvaluateOp, input: Relation, env: OpEnv)
   const activePeriods = (() => {
     const c = args.constant(6, 'ActivePeriodsCount');
     const n = c === undefined ? null : toReal(c.value, c.type);
-    return n === null || !(n >= 0) ? args.fail('ActivePeriodsCount must be a non-negative number', args.arg(6)) : n;
+    return n === null || !(n >= 0)
+      ? args.fail('ActivePeriodsCount must be a non-negative number', args.arg(6))
+      : n;
   })();
   const bin = span(7, 'Bin');
   const binned: Timeline = { ...tl, step: bin };
@@ -235,7 +261,9 @@ export function runActiveUsersCount(op: EvaluateOp, input: Relation, env: OpEnv)
       at.ids.add(id);
     }
   }
-  const out = new RowOutput(schemaOf(s, [{ name: tl.name, type: tl.type }], [{ name: 'dcount', type: 'long' }]));
+  const out = new RowOutput(
+    schemaOf(s, [{ name: tl.name, type: tl.type }], [{ name: 'dcount', type: 'long' }]),
+  );
   const ordered = [...active.values()].sort((a, b) => (a.w < b.w ? -1 : a.w > b.w ? 1 : a.g - b.g));
   for (const { w, g, ids } of ordered) out.push([w, ...dimsOf(s, g), BigInt(ids.size)]);
   return out.finish();

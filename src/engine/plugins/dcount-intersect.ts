@@ -15,10 +15,12 @@ import { PluginArgs } from './plugin-args.js';
 
 export function runDcountIntersect(op: EvaluateOp, input: Relation, env: OpEnv): Relation {
   const args = new PluginArgs(op, env);
-  if (op.args.length < 2 || op.args.length > 16) args.fail(`expected 2 to 16 hll arguments, got ${op.args.length}`);
+  if (op.args.length < 2 || op.args.length > 16)
+    args.fail(`expected 2 to 16 hll arguments, got ${op.args.length}`);
   const hlls = op.args.map((_, k) => {
     const e = args.scalar(k, `hll_${k + 1}`, input);
-    if (e.type !== 'dynamic') args.fail(`argument ${k + 1} must be an hll() value, got ${e.type}`, op.args[k]);
+    if (e.type !== 'dynamic')
+      args.fail(`argument ${k + 1} must be an hll() value, got ${e.type}`, op.args[k]);
     return e;
   });
   const taken = new Set(input.columns.map((c) => c.name));

@@ -53,7 +53,10 @@ function optionalRadius(args: PluginArgs, index: number): number | null {
   if (c === undefined || c.value === null) return null;
   const r = toReal(c.value, c.type);
   if (r === null || !(r >= 0) || !Number.isFinite(r))
-    return args.fail(`radius must be a non-negative number, got ${String(c.value)}`, args.arg(index, 'radius'));
+    return args.fail(
+      `radius must be a non-negative number, got ${String(c.value)}`,
+      args.arg(index, 'radius'),
+    );
   return r;
 }
 
@@ -72,7 +75,8 @@ function runGeoLookup(
   const areaRadius = args.constant(6, 'lookup_area_radius');
   if (areaRadius !== undefined && areaRadius.value !== null) {
     const r = toReal(areaRadius.value, areaRadius.type);
-    if (r === null || !(r > 0)) args.fail('lookup_area_radius must be a positive number', args.arg(6, 'lookup_area_radius'));
+    if (r === null || !(r > 0))
+      args.fail('lookup_area_radius must be a positive number', args.arg(6, 'lookup_area_radius'));
   }
   const returnKey = args.constantBool(7, 'return_lookup_key', false);
 

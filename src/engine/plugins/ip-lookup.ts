@@ -92,13 +92,20 @@ class NetworkIndex {
   }
 }
 
-function runIpLookup(op: EvaluateOp, input: Relation, env: OpEnv, family: Family, extraKeys: boolean): Relation {
+function runIpLookup(
+  op: EvaluateOp,
+  input: Relation,
+  env: OpEnv,
+  family: Family,
+  extraKeys: boolean,
+): Relation {
   const args = new PluginArgs(op, env);
   const lookup = args.table(0, 'LookupTable');
   const sourceKey = args.scalar(1, 'SourceKey', input);
   const lookupKey = args.scalar(2, 'LookupKey', lookup);
   for (const [k, e] of [sourceKey, lookupKey].entries())
-    if (e.type !== 'string') args.fail(`the ${k === 0 ? 'source' : 'lookup'} key must be a string, got ${e.type}`);
+    if (e.type !== 'string')
+      args.fail(`the ${k === 0 ? 'source' : 'lookup'} key must be a string, got ${e.type}`);
 
   // Positional arguments after the keys: extra key columns, then optionally return_unmatched.
   const rest = op.args.slice(3);
@@ -134,7 +141,11 @@ function runIpLookup(op: EvaluateOp, input: Relation, env: OpEnv, family: Family
     extra.every((x) => {
       const a: ScalarValue = src.columns[x.source]!.get(i);
       const b: ScalarValue = lk.columns[x.lookup]!.get(j);
-      return a !== null && b !== null && hashKey(a, input.columns[x.source]!.type) === hashKey(b, lookup.columns[x.lookup]!.type);
+      return (
+        a !== null &&
+        b !== null &&
+        hashKey(a, input.columns[x.source]!.type) === hashKey(b, lookup.columns[x.lookup]!.type)
+      );
     });
 
   const srcRows: number[] = [];

@@ -18,7 +18,11 @@ export class PluginArgs {
   ) {}
 
   fail(message: string, at: Expr | null = null): never {
-    throw new KqlRuntimeError(errorCodes.badArguments, `${this.op.plugin}(): ${message}`, (at ?? this.op).span);
+    throw new KqlRuntimeError(
+      errorCodes.badArguments,
+      `${this.op.plugin}(): ${message}`,
+      (at ?? this.op).span,
+    );
   }
 
   get count(): number {
@@ -38,7 +42,11 @@ export class PluginArgs {
   }
 
   /** A constant scalar argument (literals, `let` values, folded expressions). */
-  constant(index: number, what: string, input: Relation | null = null): { value: ScalarValue; type: ScalarType } | undefined {
+  constant(
+    index: number,
+    what: string,
+    input: Relation | null = null,
+  ): { value: ScalarValue; type: ScalarType } | undefined {
     const e = this.arg(index, what);
     if (e === undefined) return undefined;
     const c = this.compile(e, input?.columns ?? [], input?.serialized ?? false);
@@ -100,10 +108,4 @@ export class PluginArgs {
 function namedArg(op: EvaluateOp, name: string): Expr | undefined {
   for (const [k, v] of Object.entries(op.namedArgs)) if (k.toLowerCase() === name.toLowerCase()) return v;
   return undefined;
-}
-
-/** Every row of a relation as (batch, row) positions, in order. */
-export function* rowsOf(rel: Relation): Generator<{ batch: number; row: number }> {
-  for (let b = 0; b < rel.batches.length; b++)
-    for (let i = 0; i < rel.batches[b]!.length; i++) yield { batch: b, row: i };
 }

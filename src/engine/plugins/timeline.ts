@@ -13,7 +13,7 @@ import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.j
 import { Grouper } from '../exec/grouping.js';
 import { singleBatch, type Relation } from '../exec/relation.js';
 import type { CompiledExpr } from '../expr/compiled.js';
-import { constantVector, type Batch, type Vector } from '../table/index.js';
+import type { Batch, Vector } from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 import type { PluginArgs } from './plugin-args.js';
 
@@ -26,7 +26,12 @@ export interface Timeline {
 }
 
 /** Reads `Start, End, Step` at `at`, `at + 1`, `at + 2` for the timeline column expression. */
-export function readTimeline(args: PluginArgs, timeline: CompiledExpr, timelineArg: Expr, at: number): Timeline {
+export function readTimeline(
+  args: PluginArgs,
+  timeline: CompiledExpr,
+  timelineArg: Expr,
+  at: number,
+): Timeline {
   const type = timeline.type;
   if (type !== 'datetime' && type !== 'long' && type !== 'int')
     args.fail(`the timeline column must be a datetime or a whole number, got ${type}`, timelineArg);
@@ -34,7 +39,8 @@ export function readTimeline(args: PluginArgs, timeline: CompiledExpr, timelineA
     const c = args.constant(index, what);
     if (c === undefined || c.value === null) return args.fail(`missing ${what}`);
     if (c.type === 'datetime' || c.type === 'long') {
-      if ((c.type === 'datetime') !== (type === 'datetime')) args.fail(`${what} must be a ${type}`, args.arg(index));
+      if ((c.type === 'datetime') !== (type === 'datetime'))
+        args.fail(`${what} must be a ${type}`, args.arg(index));
       return c.value as bigint;
     }
     if (c.type === 'int' && type !== 'datetime') return BigInt(c.value as number);
@@ -43,8 +49,7 @@ export function readTimeline(args: PluginArgs, timeline: CompiledExpr, timelineA
   const stepOf = (): bigint => {
     const c = args.constant(at + 2, 'Step');
     if (c === undefined || c.value === null) return args.fail('missing Step');
-    const ok =
-      type === 'datetime' ? c.type === 'timespan' : c.type === 'long' || c.type === 'int';
+    const ok = type === 'datetime' ? c.type === 'timespan' : c.type === 'long' || c.type === 'int';
     if (!ok)
       args.fail(
         `Step must be a ${type === 'datetime' ? 'timespan' : 'whole number'}, got ${c.type}`,
@@ -55,7 +60,13 @@ export function readTimeline(args: PluginArgs, timeline: CompiledExpr, timelineA
     return step;
   };
   const name = timelineArg.kind === 'name' ? timelineArg.name : 'Timestamp';
-  return { type: type === 'int' ? 'long' : type, name, start: bound(at, 'Start'), end: bound(at + 1, 'End'), step: stepOf() };
+  return {
+    type: type === 'int' ? 'long' : type,
+    name,
+    start: bound(at, 'Start'),
+    end: bound(at + 1, 'End'),
+    step: stepOf(),
+  };
 }
 
 /** The start of the window holding `t`. */
@@ -64,13 +75,6 @@ export function windowOf(t: bigint, tl: Timeline): bigint {
   const q = d / tl.step;
   const floor = d < 0n && q * tl.step !== d ? q - 1n : q;
   return tl.start + floor * tl.step;
-}
-
-/** Every window start from Start to End (inclusive of the window holding End). */
-export function windowsOf(tl: Timeline): bigint[] {
-  const out: bigint[] = [];
-  for (let w = tl.start; w <= tl.end; w += tl.step) out.push(w);
-  return out;
 }
 
 export function asTicks(v: ScalarValue): bigint | null {
@@ -133,8 +137,4 @@ export function readActivityRows(
 /** The value of dimension `k` for group `g`. */
 export function dimValue(rows: ActivityRows, k: number, g: number): ScalarValue {
   return rows.dimValues[k]!.get(g);
-}
-
-export function emptyVector(type: ScalarType): Vector {
-  return constantVector(type, null, 0);
 }

@@ -13,6 +13,7 @@ import { listByRole, nodeByRole, walkNodes, type SemanticType, type SyntaxNode }
 import type { BuildContext } from './context.js';
 import { buildExpr } from './expressions.js';
 import { unsupportedScalar } from './scalars.js';
+import { spreadCall, tupleColumns } from './spread.js';
 
 /** The binder's view of a tabular node's output; null where it has none. */
 export function resultSchemaOf(node: SyntaxNode): ResultSchema | null {
@@ -84,21 +85,42 @@ export function namedExpressions(
       const value = nodeByRole(item, 'Expression');
       const written = nameText(nodeByRole(item, 'Name'));
       if (value === null) continue;
+      if (tupleColumns(value) !== null) {
+        // `v = series_stats(x)`: v is the first output, the others keep their default names.
+        out.push(...spreadCall(item, value, written === null ? [] : [written], operator, used, ctx));
+        continue;
+      }
       const name = bySource.get(value.id) ?? written ?? positional.get(item.id) ?? `Column${++unnamed}`;
       used.add(name);
       out.push({ name, expr: buildExpr(value, ctx, 'scalar'), span });
       continue;
     }
     if (item.kind === 'CompoundNamedExpression') {
-      // `(a, b) = f(x)`: one expression giving several columns; the plan has no such node.
+      // `(a, b) = f(x)`: the outputs of a multi-value call, named in order.
       const names = nodeByRole(item, 'Names');
       const declared = names === null ? [] : (nodeByRole(names, 'Names')?.children ?? []);
-      for (const d of declared) {
-        if (d.isToken) continue;
-        const name = nameText(d) ?? `Column${++unnamed}`;
-        used.add(name);
-        out.push({ name, expr: unsupportedScalar('(a, b) = ... multiple-name assignment', item, ctx), span });
+      const value = nodeByRole(item, 'Expression');
+      const written = declared.filter((d) => !d.isToken).map((d) => nameText(d) ?? `Column${++unnamed}`);
+      if (value !== null && tupleColumns(value) !== null) {
+        out.push(...spreadCall(item, value, written, operator, used, ctx));
+        continue;
       }
+      if (value !== null && written.length === 1) {
+        // `(a) = x` names a single value, as `a = x` does.
+        used.add(written[0]!);
+        out.push({ name: written[0]!, expr: buildExpr(value, ctx, 'scalar'), span });
+        continue;
+      }
+      // Several names for one value: the binder reports it (the expression has no multiple values).
+      for (const name of written) {
+        used.add(name);
+        out.push({ name, expr: unsupportedScalar('(a, b) = ... of a single value', item, ctx), span });
+      }
+      continue;
+    }
+    if (tupleColumns(item) !== null) {
+      // `series_stats(x)`: every output under its default name.
+      out.push(...spreadCall(item, item, [], operator, used, ctx));
       continue;
     }
     const fromBinder = bySource.get(item.id);

@@ -13,6 +13,7 @@ export interface Unsupported {
 
 export class BuildContext {
   private readonly byId = new Map<number, SyntaxNode>();
+  private readonly parents = new Map<number, SyntaxNode>();
   /** Constructs mapped to an `unsupported` node, in the order met. */
   readonly unsupported: Unsupported[] = [];
 
@@ -23,7 +24,10 @@ export class BuildContext {
     /** From the analysed (filled) text to the original query text. */
     private readonly toOriginal: OffsetMap,
   ) {
-    walkNodes(root, (n) => this.byId.set(n.id, n));
+    walkNodes(root, (n) => {
+      this.byId.set(n.id, n);
+      for (const c of n.children) if (!c.isToken) this.parents.set(c.id, n);
+    });
   }
 
   span(e: SyntaxElement): Span {
@@ -41,6 +45,11 @@ export class BuildContext {
 
   node(id: number): SyntaxNode | undefined {
     return this.byId.get(id);
+  }
+
+  /** The node directly containing `node` (a query operator's PipeExpression), if any. */
+  parent(node: SyntaxNode): SyntaxNode | undefined {
+    return this.parents.get(node.id);
   }
 
   noteUnsupported(what: string, e: SyntaxElement): Span {

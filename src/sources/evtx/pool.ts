@@ -16,7 +16,8 @@ interface Slot {
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
-export function defaultWorkers(): number {
+/** Threads 'auto' reads on (this one and workers): one per core, at most 8; 0 on one core. */
+export function defaultThreads(): number {
   const n = availableParallelism();
   return n > 1 ? Math.min(n, 8) : 0;
 }

@@ -10,7 +10,7 @@ import { EvtxError, EvtxErrorTally, evtxError } from './errors.js';
 import type { EvtxEvent } from './event.js';
 import type { EvtxFilter } from './filter.js';
 import { FLAG_NO_CRC, readFileHeader } from './header.js';
-import { defaultWorkers, poolIsWarm, sharedPool } from './pool.js';
+import { defaultThreads, poolIsWarm, sharedPool } from './pool.js';
 import { WARMUP_BATCHES, workersPay } from './schedule.js';
 
 export interface ReadOptions {
@@ -54,8 +54,8 @@ interface Plan {
   file: string;
   jobs: BatchJob[];
   headerErrors: EvtxError[];
-  /** Worker threads to read on (0: this thread only). */
-  workers: number;
+  /** Threads to read on: this one and `threads - 1` workers (0 or 1: this thread only). */
+  threads: number;
   /** 'auto': start on this thread and move to the workers only when they pay (schedule.ts). */
   adaptive: boolean;
 }
@@ -82,7 +82,7 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
     headerErrors.push(
       evtxError(file, -1, 0, 'EVTX001', 'chunk', 'cannot read file: ' + (e as Error).message),
     );
-    return { file, jobs: [], headerErrors, workers: 0, adaptive: false };
+    return { file, jobs: [], headerErrors, threads: 0, adaptive: false };
   }
   const chunks = size > FILE_HEADER_SIZE ? Math.ceil((size - FILE_HEADER_SIZE) / CHUNK_SIZE) : 0;
   const jobs: BatchJob[] = [];
@@ -103,23 +103,23 @@ function plan(path: string, mode: BatchMode, opts: ReadOptions): Plan {
     });
   }
   const w = opts.workers ?? 'auto';
-  const workers = w === 'auto' ? defaultWorkers() : w > 1 ? w : 0;
-  return { file, jobs, headerErrors, workers, adaptive: w === 'auto' };
+  const threads = w === 'auto' ? defaultThreads() : w > 1 ? w : 0;
+  return { file, jobs, headerErrors, threads, adaptive: w === 'auto' };
 }
 
 /**
- * Runs the jobs and yields results in job order. This thread reads while workers would not pay
- * (always, without workers; never, with a fixed number of them); then the workers take the rest,
- * at most two batches each in flight, so that memory stays bounded whatever the file's size.
- * While workers read, this thread only hands out jobs and passes results on. Measured on 2 cores,
- * that beats having it read a share too: it then holds the workers' results while it renders,
- * which promotes them and costs it a full (mark-compact) GC every few batches, with V8's helper
- * threads marking in parallel.
+ * Runs the jobs and yields results in job order. This thread reads alone while workers would not
+ * pay (always, without workers; in 'auto' mode, until schedule.ts says they would). Then
+ * `threads - 1` workers join it: this thread takes every `threads`-th batch itself and reads it
+ * while it would otherwise wait, at most two batches per thread in flight, so that memory stays
+ * bounded whatever the file's size. Keeping this thread reading (rather than only passing results
+ * on) was measured cheaper on 2 cores: its code is optimised already, and every extra isolate
+ * pays again for optimising the reader (about WORKER_START_MS of CPU).
  */
 async function* results(p: Plan): AsyncGenerator<BatchResult> {
   const jobs = p.jobs;
   let next = 0;
-  if (p.workers < 2 || p.adaptive) {
+  if (p.threads < 2 || p.adaptive) {
     // CPU time, not wall time: on a busy machine the wall clock stretches every batch, not the
     // work. process.cpuUsage() counts every thread, V8's helpers included: close enough while
     // only this one reads.
@@ -132,8 +132,8 @@ async function* results(p: Plan): AsyncGenerator<BatchResult> {
           spentMs,
           msPerBatch: measured ? spentMs / measured : 0,
           remaining: jobs.length - next,
-          workers: p.workers,
-          warm: poolIsWarm(p.workers),
+          threads: p.threads,
+          warm: poolIsWarm(p.threads - 1),
         })
       )
         break;
@@ -149,12 +149,31 @@ async function* results(p: Plan): AsyncGenerator<BatchResult> {
     }
     if (next === jobs.length) return;
   }
-  const pool = sharedPool(p.workers);
-  const window = p.workers * 2;
-  const pending: Promise<BatchResult>[] = [];
-  for (let i = next; i < jobs.length; i++) {
-    for (; next < jobs.length && next < i + window; next++) pending.push(pool.run(jobs[next]!));
-    yield await pending.shift()!;
+  const workers = p.threads - 1;
+  const pool = sharedPool(workers);
+  const base = next;
+  const mine = (i: number) => (i - base) % p.threads === workers;
+  const ready = new Map<number, BatchResult | Promise<BatchResult>>();
+  const window = p.threads * 2;
+  for (let i = base; i < jobs.length; i++) {
+    for (; next < jobs.length && next < i + window; next++) {
+      if (!mine(next)) ready.set(next, pool.run(jobs[next]!));
+    }
+    let r = ready.get(i);
+    if (r === undefined) {
+      r = runBatch(jobs[i]!);
+    } else if (r instanceof Promise) {
+      // While waiting, read the next batch of ours in the window.
+      for (let j = i + 1; j < next; j++) {
+        if (mine(j) && !ready.has(j)) {
+          ready.set(j, runBatch(jobs[j]!));
+          break;
+        }
+      }
+      r = await r;
+    }
+    ready.delete(i);
+    yield r;
   }
 }
 

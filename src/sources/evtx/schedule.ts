@@ -26,23 +26,25 @@ export interface Progress {
   msPerBatch: number;
   /** Batches left to read. */
   remaining: number;
-  /** Workers that would read them (at least 2). */
-  workers: number;
-  /** True when the pool already has that many workers running (their start-up is paid). */
+  /** Threads that would read them: this one and `threads - 1` workers. */
+  threads: number;
+  /** True when the pool already has those workers running (their start-up is paid). */
   warm: boolean;
 }
 
 /**
- * True when reading the rest on `workers` threads beats reading it here: the time saved (the
- * remaining work alone, against the same work split across the workers after their start-up) is
- * more than the CPU their start-up costs. A busy machine has no CPU to waste on workers that save
- * nothing; a warm pool has nothing left to pay.
+ * True when reading the rest on `threads` threads beats reading it here alone: the time saved
+ * (the remaining work alone, against the same work split across the threads, the workers' share
+ * delayed by their start-up) is more than the CPU their start-up costs. A busy machine has no CPU
+ * to waste on workers that save nothing; a warm pool has nothing left to pay.
  */
 export function workersPay(p: Progress): boolean {
-  if (p.workers < 2 || p.remaining < 2) return false;
-  const alone = p.msPerBatch * p.remaining;
-  if (p.warm) return alone > 2 * p.msPerBatch;
+  if (p.threads < 2 || p.remaining < 2) return false;
+  // Warm workers cost a message per batch: worth it as soon as there is a batch for each thread.
+  if (p.warm) return p.remaining >= 2 * p.threads;
   if (p.spentMs < PROBE_MS) return false;
-  const saved = alone - (alone / p.workers + WORKER_START_MS);
-  return saved > WORKER_START_MS * p.workers;
+  const alone = p.msPerBatch * p.remaining;
+  const workers = p.threads - 1;
+  const saved = alone - (alone / p.threads + WORKER_START_MS);
+  return saved > WORKER_START_MS * workers;
 }

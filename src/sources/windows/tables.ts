@@ -13,20 +13,21 @@
 // SecurityEvent rows, its 4624/4625/4688 CSVs, the OTRF SimuLand rows): see the rules below.
 
 import type { ColumnSchema, DynamicValue, ScalarValue } from '../../types/scalar.js';
+import { event, securityEvent, windowsEvent } from '../../schema/index.js';
 import type { EvtxEvent, XElement } from '../evtx/event.js';
 import { formatTicks } from '../evtx/time.js';
 import { childElements, textOf } from '../evtx/render.js';
 import { canonicalGuid, parseIntText } from '../evtx/values.js';
-import { EventColumns, SecurityEventColumns, WindowsEventColumns } from './columns.js';
 import { activityOf } from './titles.js';
 
 export type Row = Record<string, ScalarValue>;
 export type WindowsTable = 'SecurityEvent' | 'Event' | 'WindowsEvent';
 
+/** The columns of each table: src/schema's (Sentinel's schemas, hidden columns included). */
 export const windowsTables: Readonly<Record<WindowsTable, readonly ColumnSchema[]>> = {
-  SecurityEvent: SecurityEventColumns,
-  Event: EventColumns,
-  WindowsEvent: WindowsEventColumns,
+  SecurityEvent: securityEvent.columns,
+  Event: event.columns,
+  WindowsEvent: windowsEvent.columns,
 };
 
 const EVENT_NS = 'http://schemas.microsoft.com/win/2004/08/events/event';
@@ -175,7 +176,20 @@ export function parameterXml(ev: EvtxEvent): string {
 // ---------------------------------------------------------------------------------------------
 // SecurityEvent
 
-const SECURITY_TYPES = new Map(SecurityEventColumns.map((c) => [c.name, c.type]));
+const SECURITY_TYPES = new Map(securityEvent.columns.map((c) => [c.name, c.type]));
+
+/**
+ * EventData fields that SecurityEvent keeps as GUID text: string columns today, guid columns in
+ * the table the real export came from (Sentinel's validation schema still says Guid), so their
+ * values are canonical GUIDs, lower case without braces (`00000000-0000-0000-0000-000000000000`
+ * in ../shared/sentinel/sample-data for Windows's `{00000000-...}`), '' when not a GUID.
+ */
+const GUID_TEXT_FIELDS: ReadonlySet<string> = new Set([
+  'InterfaceUuid',
+  'LogonGuid',
+  'SubcategoryGuid',
+  'TargetLogonGuid',
+]);
 
 /** Columns Sentinel fills from the event itself, never from a same-named EventData field. */
 const META = new Set([
@@ -250,7 +264,7 @@ function accountOf(domain: ScalarValue, user: ScalarValue, hasDomain: boolean): 
 
 export function securityEventRow(ev: EvtxEvent): Row {
   const s = ev.system;
-  const r = emptyRow(SecurityEventColumns);
+  const r = emptyRow(securityEvent.columns);
   const id = s.eventId;
   r.TimeGenerated = s.timeCreated ?? ev.written;
   r.SourceSystem = 'OpsManager';
@@ -270,7 +284,10 @@ export function securityEventRow(ev: EvtxEvent): Row {
       const type = SECURITY_TYPES.get(d.name);
       if (type === undefined || META.has(d.name) || seen.has(d.name)) continue;
       seen.add(d.name);
-      r[d.name] = convert(type, d.value);
+      r[d.name] =
+        type === 'string' && GUID_TEXT_FIELDS.has(d.name)
+          ? (canonicalGuid(d.value) ?? '')
+          : convert(type, d.value);
     }
   }
   if (seen.has('SubjectUserName'))
@@ -296,7 +313,7 @@ export function securityEventRow(ev: EvtxEvent): Row {
 
 export function eventRow(ev: EvtxEvent): Row {
   const s = ev.system;
-  const r = emptyRow(EventColumns);
+  const r = emptyRow(event.columns);
   const level = legacyLevel(ev);
   r.SourceSystem = 'OpsManager';
   r.TimeGenerated = s.timeCreated ?? ev.written;
@@ -335,7 +352,7 @@ export function eventDataBag(ev: EvtxEvent): DynamicValue {
 
 export function windowsEventRow(ev: EvtxEvent): Row {
   const s = ev.system;
-  const r = emptyRow(WindowsEventColumns);
+  const r = emptyRow(windowsEvent.columns);
   r.TimeGenerated = s.timeCreated ?? ev.written;
   r.Provider = s.providerName;
   r.Channel = s.channel;

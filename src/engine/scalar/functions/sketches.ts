@@ -275,7 +275,8 @@ export const sketchFunctions: FunctionTable = {
     let type: ScalarType | null = null;
     if (args[2] !== undefined) {
       type = typeLiteral(args[2]);
-      if (type === null) return failure('percentile_tdigest(): the third argument must be a type, such as typeof(long).', 2);
+      if (type === null)
+        return failure('percentile_tdigest(): the third argument must be a type, such as typeof(long).', 2);
     }
     return bound(type ?? 'dynamic', (a) => {
       const d = readDigest(read(a[0]!));
@@ -286,7 +287,8 @@ export const sketchFunctions: FunctionTable = {
   percentiles_array_tdigest: def(2, 64, (args) => {
     const read = asDynamic(args[0]!.type);
     const last = args[args.length - 1];
-    const type = args.length === 3 && args[1]!.type === 'dynamic' && isTypeLiteral(last) ? typeLiteral(last!) : null;
+    const type =
+      args.length === 3 && args[1]!.type === 'dynamic' && isTypeLiteral(last) ? typeLiteral(last!) : null;
     const pctArgs = type === null ? args.slice(1) : args.slice(1, 2);
     const readers = pctArgs.map((a) => (a.type === 'dynamic' ? asDynamic(a.type) : asReal(a.type)));
     return bound('dynamic', (a) => {
