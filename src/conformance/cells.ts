@@ -27,6 +27,8 @@ const ENTITIES: Readonly<Record<string, string>> = {
   '&amp;': '&',
   '&quot;': '"',
   '&#124;': '|',
+  // Markdown tables write an empty cell as a non-breaking space so the row keeps its shape.
+  '&nbsp;': ' ',
 };
 
 /** A Markdown table cell's text as plain text. */
@@ -36,7 +38,7 @@ export function unwrapCell(raw: string): string {
   if (code) text = code[1]!.trim();
   text = text.replace(/<br\s*\/?>/gi, '\n').trim();
   text = text.replace(/\\\|/g, '|');
-  text = text.replace(/&(lt|gt|amp|quot|#124);/g, (e) => ENTITIES[e] ?? e);
+  text = text.replace(/&(lt|gt|amp|quot|#124|nbsp);/g, (e) => ENTITIES[e] ?? e).trim();
   // A Markdown autolink, <https://...>, shows the bare address.
   const link = /^<([a-z][a-z0-9+.-]*:\/\/[^\s<>]*)>$/i.exec(text);
   return link ? link[1]! : text;

@@ -395,6 +395,7 @@ export type Operator =
   | InvokeOp
   | ScanOp
   | PartitionOp
+  | GraphOperator
   | UnsupportedOp;
 
 export type OperatorKind = Operator['kind'];
@@ -698,6 +699,100 @@ export interface ScanOp extends OperatorBase {
   readonly matchIdColumn: string | null;
   readonly declarations: readonly ScanDeclaration[];
   readonly steps: readonly ScanStep[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Graph operators (make-graph-operator.md, graph-match-operator.md, graph-shortest-paths-operator.md,
+// graph-mark-components-operator.md, graph-to-table-operator.md). `make-graph` turns the piped
+// table into a graph; only graph operators read a graph, and graph-match, graph-shortest-paths
+// and graph-to-table turn it back into a table. Pattern variables (`(n)`, `-[e]->`) are named in
+// the `where` and `project` expressions as names (`n.prop` is a `member` of the name).
+
+export type GraphOperator =
+  MakeGraphOp | GraphMatchOp | GraphShortestPathsOp | GraphMarkComponentsOp | GraphToTableOp;
+
+/** `with Nodes on NodeId`: a table of node properties and its column of node ids. */
+export interface MakeGraphNodeTable {
+  readonly table: Expr;
+  readonly idColumn: string;
+  readonly span: Span;
+}
+
+export interface MakeGraphOp extends OperatorBase {
+  readonly kind: 'make-graph';
+  /** The edge table's columns holding each edge's source and target node ids. */
+  readonly sourceColumn: string;
+  readonly targetColumn: string;
+  /** `with T1 on id1, T2 on id2`; empty without node tables. */
+  readonly nodeTables: readonly MakeGraphNodeTable[];
+  /** `with_node_id=Name`: nodes get their id as property `Name`. */
+  readonly nodeIdProperty: string | null;
+  /** `partitioned-by Column (graph operators)`: one graph per value of the column, each run through the operators, results unioned. */
+  readonly partition: { readonly column: string; readonly operators: readonly Operator[] } | null;
+}
+
+export interface GraphPatternNode {
+  /** Null for an anonymous node `()`. */
+  readonly name: string | null;
+  readonly span: Span;
+}
+
+export interface GraphPatternEdge {
+  /** Null for an anonymous edge (`-->`, `-[*1..3]-`). */
+  readonly name: string | null;
+  /** `-[e]->` goes right (edge source on the left), `<-[e]-` left, `-[e]-` either way. */
+  readonly direction: 'right' | 'left' | 'any';
+  /** `*min..max` of a variable length edge (constant integers); null for a single edge. */
+  readonly range: { readonly min: Expr; readonly max: Expr } | null;
+  readonly span: Span;
+}
+
+/** One comma-separated sequence of a pattern: `nodes[i]` and `nodes[i + 1]` joined by `edges[i]`. */
+export interface GraphPatternPath {
+  readonly nodes: readonly GraphPatternNode[];
+  readonly edges: readonly GraphPatternEdge[];
+  readonly span: Span;
+}
+
+export interface GraphMatchOp extends OperatorBase {
+  readonly kind: 'graph-match';
+  /** `cycles=`: `unique_edges` (the default), `none` or `all`. */
+  readonly cycles: 'unique_edges' | 'none' | 'all';
+  readonly patterns: readonly GraphPatternPath[];
+  readonly where: Expr | null;
+  readonly project: readonly NamedExpr[];
+}
+
+export interface GraphShortestPathsOp extends OperatorBase {
+  readonly kind: 'graph-shortest-paths';
+  /** `output=`: `any` (the default) keeps one shortest path per source and target, `all` every one. */
+  readonly output: 'any' | 'all';
+  readonly patterns: readonly GraphPatternPath[];
+  readonly where: Expr | null;
+  readonly project: readonly NamedExpr[];
+}
+
+export interface GraphMarkComponentsOp extends OperatorBase {
+  readonly kind: 'graph-mark-components';
+  readonly componentKind: 'weak' | 'strong';
+  /** `with_component_id=`; `ComponentId` by default. */
+  readonly componentIdProperty: string;
+}
+
+export interface GraphToTableOutput {
+  readonly entity: 'nodes' | 'edges';
+  /** `as Name`: the table is also bound to this name. */
+  readonly asName: string | null;
+  /** `with_node_id=` (nodes), `with_source_id=` and `with_target_id=` (edges): columns of node hashes. */
+  readonly nodeIdColumn: string | null;
+  readonly sourceIdColumn: string | null;
+  readonly targetIdColumn: string | null;
+  readonly span: Span;
+}
+
+export interface GraphToTableOp extends OperatorBase {
+  readonly kind: 'graph-to-table';
+  readonly outputs: readonly GraphToTableOutput[];
 }
 
 /** An operator kqlhunt recognises but does not implement; running it is an error naming it. */

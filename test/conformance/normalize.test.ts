@@ -92,6 +92,7 @@ cells.forEach(([expected, got, type, matches], i) => {
 
 test('unwrapCell: code span, line breaks, entities', () => {
   assert.equal(unwrapCell(' `x` '), 'x');
+  assert.equal(unwrapCell('&nbsp;'), '');
   assert.equal(unwrapCell('a<br/>b'), 'a\nb');
   assert.equal(unwrapCell('&lt;tag&gt; &amp;'), '<tag> &');
 });

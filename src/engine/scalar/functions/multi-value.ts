@@ -15,7 +15,8 @@
  * generates the rest while `extend` keeps only the named ones.
  */
 import type { ScalarType } from '../../../types/scalar.js';
-import type { ArgInfo, BindResult } from '../api.js';
+import { isBindFailure, type ArgInfo, type BindFailure, type BindResult, type BoundScalar } from '../api.js';
+import { checkArity, failure } from '../bound.js';
 
 export interface OutputColumn {
   readonly name: string;
@@ -34,4 +35,26 @@ export type MultiValueFunctionTable = Readonly<Record<string, MultiValueFunction
 
 export function outputs(...spec: [string, ScalarType][]): OutputColumn[] {
   return spec.map(([name, type]) => ({ name, type }));
+}
+
+/** A multi-value function bound to its arguments: its output columns and how to compute them. */
+export interface BoundMultiValue {
+  readonly outputs: readonly OutputColumn[];
+  /** `evaluate` returns a JS array with one value per output (see the format above). */
+  readonly bound: BoundScalar;
+}
+
+/** Binds `name` from `table` (lower-cased), checking the argument count first. */
+export function bindMultiValue(
+  table: MultiValueFunctionTable,
+  name: string,
+  args: readonly ArgInfo[],
+): BoundMultiValue | BindFailure {
+  const key = name.toLowerCase();
+  const fn = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  if (fn === undefined) return failure(`Unknown multi-value function: '${name}'.`);
+  const arity = checkArity(key, args, fn.minArgs, fn.maxArgs);
+  if (arity !== null) return arity;
+  const bound = fn.bind(args, key);
+  return isBindFailure(bound) ? bound : { outputs: fn.outputs, bound };
 }
