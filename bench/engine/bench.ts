@@ -34,6 +34,9 @@ const cases: Case[] = [
     sql: 'SELECT count(*) FROM se WHERE EventID = 4625',
   },
   {
+    // `has` matches a whole term, case-insensitively; SQL has no term index, so DuckDB gets the
+    // cheapest predicate with the same answer on this data (asserted): a case-insensitive
+    // substring match.
     name: 'has',
     kql: "SecurityEvent | where CommandLine has 'powershell' | count",
     sql: "SELECT count(*) FROM se WHERE CommandLine ILIKE '%powershell%'",

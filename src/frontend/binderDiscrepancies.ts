@@ -3,6 +3,7 @@
  * ../shared/kusto-docs/reference) says the query is valid. Each entry names the page that says so;
  * nothing else is forgiven.
  */
+import { isGraphNodeIdDiscrepancy } from './graphDiscrepancies.js';
 import { nameText } from './names.js';
 import { listByRole, nodeByRole, walkNodes, type KustoDiagnostic, type SyntaxNode } from './syntax.js';
 
@@ -56,6 +57,7 @@ function callArgumentAt(
 /** True when `d` is one of the library's errors that the reference contradicts. */
 export function isBinderDiscrepancy(d: KustoDiagnostic, root: SyntaxNode): boolean {
   if (d.syntax) return false;
+  if (isGraphNodeIdDiscrepancy(d, root)) return true;
   const candidates = DISCREPANCIES.filter((x) => x.kustoCode === d.code);
   if (candidates.length === 0) return false;
   const at = callArgumentAt(root, d.start, d.start + d.length);

@@ -105,6 +105,22 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
     case 'partition':
       go(op.by);
       return go(op.subquery);
+    case 'make-graph':
+      op.nodeTables.forEach((t) => go(t.table));
+      return op.partition?.operators.forEach((inner) => walkOperator(inner, visit));
+    case 'graph-match':
+    case 'graph-shortest-paths':
+      for (const path of op.patterns) {
+        for (const edge of path.edges) {
+          go(edge.range?.min);
+          go(edge.range?.max);
+        }
+      }
+      go(op.where);
+      return op.project.forEach((c) => go(c.expr));
+    case 'graph-mark-components':
+    case 'graph-to-table':
+      return;
     case 'scan':
       op.declarations.forEach((d) => go(d.defaultValue));
       for (const step of op.steps) {

@@ -38,6 +38,7 @@ import {
 } from '../operators/project.js';
 import { runCount, runDistinct, runSample, runSort, runTake, runTop } from '../operators/rows.js';
 import { runPartition } from '../operators/partition.js';
+import { graphSegmentAt, isGraphOperator, runGraphOperators } from '../operators/graph/pipeline.js';
 import { runScan } from '../operators/scan.js';
 import { runSummarize } from '../operators/summarize.js';
 import { runTopNested } from '../operators/top-nested.js';
@@ -101,6 +102,11 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   invoke: (op, input, env) => callTabularFunction(op.call, env, input),
   scan: runScan,
   partition: runPartition,
+  'make-graph': (op, input, env) => runGraphOperators([op], input, env),
+  'graph-match': (op, input, env) => runGraphOperators([op], input, env),
+  'graph-shortest-paths': (op, input, env) => runGraphOperators([op], input, env),
+  'graph-mark-components': (op, input, env) => runGraphOperators([op], input, env),
+  'graph-to-table': (op, input, env) => runGraphOperators([op], input, env),
   unsupported: (op) => {
     throw unsupported(`operator '${op.what}'`, op.span);
   },
@@ -164,8 +170,16 @@ function runPipeline(p: Pipeline, env: OpEnv): Relation {
   const ops = env.ctx.optimizations.pushdown ? pushDownFilters(p.operators) : p.operators;
   // After bag_unpack or pivot, the columns are whatever the data held.
   let dataSchema = false;
-  for (const op of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
     checkBudget(env.ctx, op.span);
+    if (isGraphOperator(op)) {
+      // A graph flows from make-graph to the graph operator that turns it back into a table.
+      const segment = graphSegmentAt(ops, i);
+      rel = runGraphOperators(segment, rel, env);
+      i += segment.length - 1;
+      continue;
+    }
     try {
       rel = runOperator(op, rel, env);
     } catch (e) {

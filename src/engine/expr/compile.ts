@@ -6,7 +6,8 @@
  * `column_ifexists`, `toscalar`, user functions, window functions, member/index access.
  */
 import type { Call, Expr, FunctionDefinition, Literal, NameRef, Span } from '../../plan/plan.js';
-import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.js';
+import type { ColumnSchema, DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
+import { toDynamicValue } from '../values/convert.js';
 import { errorCodes, KqlRuntimeError, unresolved, unsupported } from '../errors.js';
 import type { ExecContext } from '../exec/context.js';
 import { columnIndex, type Relation } from '../exec/relation.js';
@@ -16,6 +17,7 @@ import { boundCall } from './bound-call.js';
 import { columnExpr, constantExpr, memoizeOverDictionary, unionDeps, type CompiledExpr } from './compiled.js';
 import { comparisonKernel } from './kernels.js';
 import * as lib from './library.js';
+import { checkCallOutput, compileMultiValue, type CompiledMultiValue } from './multi-value.js';
 import { compileWindowCall, windowFunctionNames } from './window.js';
 import { compileRowBag, rowBagFunctionNames } from './row-bags.js';
 
@@ -155,6 +157,13 @@ function compileNode(expr: Expr, env: ExprEnv): CompiledExpr {
       const bound = bindOrThrow(lib.bindIndex(argInfo(kids[0]!), argInfo(kids[1]!)), '[]', expr.span, kids);
       return boundCall(bound, kids, evalContextOf(env.ctx), '[]', expr.span);
     }
+    case 'callOutput': {
+      // One output on its own (print, or a plan built by hand); extend and project spread the
+      // whole call at once through compileMultiValueCall.
+      const multi = compileMultiValueCall(expr.call, env);
+      checkCallOutput(expr, multi.outputs);
+      return multi.output(expr.index);
+    }
     case 'star':
       throw new KqlRuntimeError(errorCodes.invalidPlan, "'*' is not valid here", expr.span);
     case 'scalarUnsupported':
@@ -277,9 +286,44 @@ function compileCall(expr: Call, env: ExprEnv): CompiledExpr {
     expr.args.map((a) => compileNode(a, env)),
     env,
   );
-  if (!lib.isScalarFunction(expr.name)) throw unsupported(`function '${expr.name}'`, expr.span);
+  if (!lib.isScalarFunction(expr.name)) {
+    if (lib.isMultiValueFunction(expr.name))
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        `${expr.name}() returns several values: it can only be spread into columns, as in 'extend (a, b) = ${expr.name}(...)' or 'project ${expr.name}(...)'`,
+        expr.span,
+      );
+    throw unsupported(`function '${expr.name}'`, expr.span);
+  }
   const bound = bindOrThrow(lib.bindFunction(expr.name, args.map(argInfo)), expr.name, expr.span, args);
-  return boundCall(bound, args, evalContextOf(env.ctx), `${expr.name}()`, expr.span);
+  // Within one query (the life of a compiled expression) these are functions of their arguments.
+  const fixed = PER_QUERY_FUNCTIONS.has(expr.name) ? { ...bound, deterministic: true } : bound;
+  return boundCall(fixed, args, evalContextOf(env.ctx), `${expr.name}()`, expr.span);
+}
+
+/**
+ * Functions the scalar library binds as volatile (their value is not a function of their
+ * arguments alone) whose value is nevertheless fixed for a whole query: "the current UTC time
+ * will stay the same across all uses of now() in a single query statement" (now-function.md),
+ * and ago(x) is now() - x. Folding them lets `make-series ... from startofday(ago(14d))` see a
+ * constant, as Kusto does.
+ */
+const PER_QUERY_FUNCTIONS: ReadonlySet<string> = new Set(['now', 'ago']);
+
+/**
+ * Compiles a call of a multi-value function (series_stats, series_fit_line, ...) whose outputs
+ * an operator spreads into columns (plan.ts CallOutput).
+ */
+export function compileMultiValueCall(call: Call, env: ExprEnv): CompiledMultiValue {
+  if (call.target !== 'builtin' || !lib.isMultiValueFunction(call.name))
+    throw unsupported(`multi-value function '${call.name}'`, call.span);
+  const args = prepareChildren(
+    call.args.map((a) => compileNode(a, env)),
+    env,
+  );
+  const bound = lib.bindMultiValueFunction(call.name, args.map(argInfo));
+  if ('error' in bound) throw new KqlRuntimeError(errorCodes.badArguments, bound.error, call.span);
+  return compileMultiValue(call.name, bound, args, evalContextOf(env.ctx), call.span);
 }
 
 /** Inlines a scalar user function: parameters are bound to the caller's compiled arguments. */
@@ -345,13 +389,18 @@ function compileBetween(
   return boundCall(bound, kids, evalContextOf(env.ctx), 'between', span);
 }
 
-/** The first column of a relation as a dynamic array (for `in (T | project x)`). */
-export function firstColumnValues(rel: Relation): ScalarValue[] {
-  const out: ScalarValue[] = [];
-  if (rel.columns.length === 0) return out;
+/**
+ * The first column of a relation as a dynamic array (for `in (T | project x)`): each value in the
+ * dynamic representation of its column's type (a datetime as its ISO text, not raw ticks), so
+ * that the list comparison converts it back like any dynamic element.
+ */
+export function firstColumnValues(rel: Relation): DynamicValue[] {
+  const out: DynamicValue[] = [];
+  const column = rel.columns[0];
+  if (column === undefined) return out;
   for (const b of rel.batches) {
     const v = b.columns[0]!;
-    for (let i = 0; i < b.length; i++) out.push(v.get(i));
+    for (let i = 0; i < b.length; i++) out.push(toDynamicValue(v.get(i), column.type));
   }
   return out;
 }

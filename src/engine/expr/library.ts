@@ -1,7 +1,12 @@
 /**
  * The engine's one door into the scalar library (src/engine/scalar): binding functions,
- * operators, list comparisons, `between` and member access, and parsing literal text.
+ * operators, list comparisons, `between` and member access, multi-value functions, and parsing
+ * literal text.
  */
+import type { ArgInfo, BindFailure } from '../scalar/api.js';
+import { bindMultiValue, type BoundMultiValue } from '../scalar/functions/multi-value.js';
+import { seriesMultiValueFunctions } from '../scalar/functions/series.js';
+
 export {
   bindBetween,
   bindBinary,
@@ -13,10 +18,6 @@ export {
   isScalarFunction,
   parseLiteral,
 } from '../scalar/index.js';
-
-import { bindMultiValue, type BoundMultiValue } from '../scalar/functions/multi-value.js';
-import { seriesMultiValueFunctions } from '../scalar/functions/series.js';
-import type { ArgInfo, BindFailure } from '../scalar/api.js';
 
 export type { BoundMultiValue, OutputColumn } from '../scalar/functions/multi-value.js';
 

@@ -5,76 +5,27 @@
  * single string key is looked up once per distinct value of the probing column (by dictionary
  * code, cached across batches), not once per row.
  *
- * Keys compare by value within their type; int, long and integral real keys compare as numbers
- * (each is keyed by its exact integer), and null key parts match nothing.
+ * Keys compare as ./join-keys.ts says.
  */
-import type { ScalarType, ScalarValue } from '../../types/scalar.js';
-import {
-  NULL_ROW,
-  type Batch,
-  type StringDictionary,
-  type StringVector,
-  type Vector,
-} from '../table/index.js';
-import { hashKey, type HashKey } from '../values/compare.js';
-
-function keyPart(v: ScalarValue, type: ScalarType): HashKey | undefined {
-  if (v === null) return undefined;
-  if (type === 'int') return BigInt(v as number);
-  if ((type === 'real' || type === 'decimal') && Number.isInteger(v)) return BigInt(v as number);
-  return hashKey(v, type);
-}
-
-/** A row's join key, or undefined when a key part is null. */
-export function rowKey(
-  cols: readonly Vector[],
-  types: readonly ScalarType[],
-  i: number,
-): HashKey | undefined {
-  if (cols.length === 1) return keyPart(cols[0]!.get(i), types[0]!);
-  let s = '';
-  for (let k = 0; k < cols.length; k++) {
-    const p = keyPart(cols[k]!.get(i), types[k]!);
-    if (p === undefined) return undefined;
-    s += (typeof p === 'string' ? JSON.stringify(p) : typeof p === 'bigint' ? `${p}n` : String(p)) + ',';
-  }
-  return s;
-}
-
-const UNKNOWN = -2;
-const NO_GROUP = -1;
+import type { ScalarType } from '../../types/scalar.js';
+import { NULL_ROW, type Batch, type Vector } from '../table/index.js';
+import { KeyIds } from './join-keys.js';
 
 export class JoinIndex {
-  private readonly groups = new Map<HashKey, number>();
+  private readonly keys: KeyIds;
   /** Group g's rows are rows[starts[g] .. starts[g + 1]). */
   readonly starts: Uint32Array;
   readonly rows: Uint32Array;
-  private readonly byDict = new WeakMap<StringDictionary, Int32Array>();
 
   /** Indexes the rows of `batch` on the columns `keyCols` (of types `types`). */
   constructor(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]) {
     const n = batch.length;
-    const cols = keyCols.map((k) => batch.columns[k]!);
-    const groupOf = new Int32Array(n);
-    if (types.length === 1 && types[0] === 'string') {
-      // Within one vector a code stands for one string: one hash lookup per distinct value.
-      const v = cols[0] as StringVector;
-      const codes = v.codes;
-      const strings = v.dict.values;
-      const byCode = new Int32Array(v.dict.size).fill(UNKNOWN);
-      for (let i = 0; i < n; i++) {
-        const code = codes[i]!;
-        let g = byCode[code]!;
-        if (g === UNKNOWN) g = byCode[code] = this.groupFor(strings[code]!);
-        groupOf[i] = g;
-      }
-    } else {
-      for (let i = 0; i < n; i++) {
-        const key = rowKey(cols, types, i);
-        groupOf[i] = key === undefined ? NO_GROUP : this.groupFor(key);
-      }
-    }
-    const count = this.groups.size;
+    this.keys = new KeyIds(types);
+    const groupOf = this.keys.build(
+      keyCols.map((k) => batch.columns[k]!),
+      n,
+    );
+    const count = this.keys.count;
     const starts = new Uint32Array(count + 1);
     for (let i = 0; i < n; i++) if (groupOf[i]! >= 0) starts[groupOf[i]! + 1]!++;
     for (let g = 0; g < count; g++) starts[g + 1]! += starts[g]!;
@@ -89,29 +40,12 @@ export class JoinIndex {
   }
 
   /**
-   * The group of each of the `n` probing rows whose key columns are `cols` (types `types`), in
-   * `out` when it is given and long enough (a buffer reused across batches), else in a new array.
+   * The group of each of the `n` probing rows whose key columns are `cols` (types `types`; -1: no
+   * match, or a null key part), in `out` when it is given and long enough (a buffer reused across
+   * batches).
    */
   probe(cols: readonly Vector[], types: readonly ScalarType[], n: number, out?: Int32Array): Int32Array {
-    if (out === undefined || out.length < n) out = new Int32Array(n);
-    if (types.length === 1 && types[0] === 'string') {
-      const v = cols[0] as StringVector;
-      const cache = this.codeCache(v.dict);
-      const codes = v.codes;
-      const strings = v.dict.values;
-      for (let i = 0; i < n; i++) {
-        const code = codes[i]!;
-        let g = cache[code]!;
-        if (g === UNKNOWN) g = cache[code] = this.groups.get(strings[code]!) ?? NO_GROUP;
-        out[i] = g;
-      }
-      return out;
-    }
-    for (let i = 0; i < n; i++) {
-      const key = rowKey(cols, types, i);
-      out[i] = key === undefined ? NO_GROUP : (this.groups.get(key) ?? NO_GROUP);
-    }
-    return out;
+    return this.keys.lookup(cols, types, n, out);
   }
 
   /**
@@ -172,23 +106,5 @@ export class JoinIndex {
     let k = 0;
     for (let i = 0; i < n; i++) if (groups[i]! >= 0 === matched) out[k++] = i;
     return k === n ? out : out.slice(0, k);
-  }
-
-  private groupFor(key: HashKey): number {
-    let g = this.groups.get(key);
-    if (g === undefined) this.groups.set(key, (g = this.groups.size));
-    return g;
-  }
-
-  /** The group of each code of `dict` seen so far (grown as the dictionary grows). */
-  private codeCache(dict: StringDictionary): Int32Array {
-    let cache = this.byDict.get(dict);
-    if (cache === undefined || cache.length < dict.size) {
-      const next = new Int32Array(Math.max(dict.size, 16)).fill(UNKNOWN);
-      if (cache !== undefined) next.set(cache);
-      cache = next;
-      this.byDict.set(dict, cache);
-    }
-    return cache;
   }
 }

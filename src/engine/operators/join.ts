@@ -13,8 +13,8 @@ import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
 import { uniqueName } from '../exec/naming.js';
 import { columnIndex, relationOf, rowCount, singleBatch, type Relation } from '../exec/relation.js';
 import { gatherBatch, NULL_ROW, rechunk, type Batch } from '../table/index.js';
-import type { HashKey } from '../values/compare.js';
-import { JoinIndex, rowKey } from './join-index.js';
+import { JoinIndex } from './join-index.js';
+import { KeyIds } from './join-keys.js';
 import type { OpEnv } from './common.js';
 
 interface KeyColumns {
@@ -50,22 +50,25 @@ function numeric(t: ScalarType): boolean {
   return t === 'int' || t === 'long' || t === 'real' || t === 'decimal';
 }
 
-/** Keeps the first row of each key (innerunique's left side). */
+/** Keeps the first row of each key (innerunique's left side), and every row with a null key. */
 function firstPerKey(batch: Batch, keyCols: readonly number[], types: readonly ScalarType[]): Batch {
-  const cols = keyCols.map((k) => batch.columns[k]!);
-  const seen = new Set<HashKey>();
-  const keep: number[] = [];
+  const keys = new KeyIds(types);
+  const ids = keys.build(
+    keyCols.map((k) => batch.columns[k]!),
+    batch.length,
+  );
+  const seen = new Uint8Array(keys.count);
+  const keep = new Uint32Array(batch.length);
+  let kept = 0;
   for (let i = 0; i < batch.length; i++) {
-    const key = rowKey(cols, types, i);
-    if (key === undefined) {
-      keep.push(i);
-      continue;
+    const id = ids[i]!;
+    if (id >= 0) {
+      if (seen[id] === 1) continue;
+      seen[id] = 1;
     }
-    if (seen.has(key)) continue;
-    seen.add(key);
-    keep.push(i);
+    keep[kept++] = i;
   }
-  return gatherBatch(batch, Uint32Array.from(keep));
+  return gatherBatch(batch, keep.subarray(0, kept));
 }
 
 /** Left columns then right columns, right names made unique (`dropRight` omits lookup's keys). */

@@ -3,7 +3,8 @@
  * parallel (the longest decides; shorter ones are padded with null). A null value gives one row;
  * an empty array or bag gives none. Bags expand to single-entry bags (`bagexpansion=bag`, the
  * default) or `[key, value]` pairs (`bagexpansion=array`). `to typeof(T)` casts without parsing:
- * an element that is not already a T becomes null.
+ * an element that is not already a T becomes null (datetimes and timespans, held in dynamic
+ * values as strings, are read from those strings).
  */
 import type { MvExpandItem, MvExpandOp, Span } from '../../plan/plan.js';
 import type { ColumnSchema, DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
@@ -19,6 +20,7 @@ import {
   type DeferredObjects,
   type Vector,
 } from '../table/index.js';
+import { toDatetime, toTimespan } from '../values/convert.js';
 import { isBag, newBag } from '../values/dynamic.js';
 import { constantCount, inputEnv, type OpEnv } from './common.js';
 
@@ -145,9 +147,11 @@ export function castElement(v: DynamicValue, type: ScalarType): ScalarValue {
         ? v.toLowerCase()
         : null;
     case 'datetime':
+      // kqlhunt's dynamic values hold a datetime (from `range()`, `make_list()` of datetimes...)
+      // as its ISO string, so the string is what an element that "is" a datetime looks like.
+      return toDatetime(v, 'dynamic');
     case 'timespan':
-      // Dynamic values hold no datetime or timespan of their own in kqlhunt's representation.
-      return null;
+      return toTimespan(v, 'dynamic');
   }
 }
 

@@ -12,22 +12,26 @@ import type { ColumnSchema } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError, unresolved } from '../errors.js';
 import { patternMatcher } from '../exec/naming.js';
 import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
-import { compileScalar } from '../expr/compile.js';
-import type { CompiledExpr } from '../expr/compiled.js';
-import type { Batch } from '../table/index.js';
+import { compileMultiValueCall, compileScalar } from '../expr/compile.js';
+import { checkCallOutput, computedExpr, groupSpreadColumns } from '../expr/multi-value.js';
+import type { Batch, Vector } from '../table/index.js';
 import { inputEnv, usesWindowFunction, type OpEnv } from './common.js';
 
 export function runProject(op: ProjectOp, input: Relation, env: OpEnv): Relation {
   return projectWith(op.columns, input, env);
 }
 
-/** Each output column is computed from the INPUT row (project does not chain like extend). */
+/**
+ * Each output column is computed from the INPUT row (project does not chain like extend); the
+ * columns spread from a multi-value call (`project series_stats(x)`) come from one evaluation.
+ */
 export function projectWith(columns: readonly NamedExpr[], input: Relation, env: OpEnv): Relation {
   const ienv = inputEnv(input, env);
   const seen = new Set<string>();
-  const exprs: CompiledExpr[] = [];
   const schema: ColumnSchema[] = [];
-  for (const c of columns) {
+  /** Per group, the vectors it adds to a batch, in output order. */
+  const parts: ((b: Batch) => readonly Vector[])[] = [];
+  const claim = (c: NamedExpr): void => {
     if (seen.has(c.name))
       throw new KqlRuntimeError(
         errorCodes.columnConflict,
@@ -35,14 +39,30 @@ export function projectWith(columns: readonly NamedExpr[], input: Relation, env:
         c.span,
       );
     seen.add(c.name);
-    const e = compileScalar(c.expr, ienv);
-    exprs.push(e);
-    schema.push({ name: c.name, type: e.type });
+  };
+  for (const group of groupSpreadColumns(columns)) {
+    if (group.kind === 'single') {
+      claim(group.column);
+      const e = compileScalar(group.column.expr, ienv);
+      schema.push({ name: group.column.name, type: e.type });
+      parts.push((b) => [e.evaluate(b)]);
+      continue;
+    }
+    for (const c of group.columns) claim(c.column);
+    const multi = compileMultiValueCall(group.call, ienv);
+    for (const c of group.columns)
+      schema.push({ name: c.column.name, type: checkCallOutput(c.output, multi.outputs).type });
+    const picked = group.columns.map((c) => c.output.index);
+    parts.push((b) => {
+      const all = multi.evaluate(b);
+      return picked.map((index) => all[index]!);
+    });
   }
-  const batches = columns.some((c) => usesWindowFunction(c.expr)) ? [singleBatch(input)] : input.batches;
+  const windowed = columns.some((c) => usesWindowFunction(computedExpr(c)));
+  const batches = windowed ? [singleBatch(input)] : input.batches;
   return relationOf(
     schema,
-    batches.map((b): Batch => ({ length: b.length, columns: exprs.map((e) => e.evaluate(b)) })),
+    batches.map((b): Batch => ({ length: b.length, columns: parts.flatMap((part) => part(b)) })),
     input.serialized,
   );
 }

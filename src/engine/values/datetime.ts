@@ -269,8 +269,48 @@ const RFC_FORM =
 const US_FORM =
   /^(\d{1,2})([-/])(\d{1,2})\2(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[A-Za-z]{1,3})?$/;
 
+/** The value of the `count` decimal digits at `at`, or -1 when one is not a digit. */
+function digitsAt(text: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * The form kqlhunt itself writes (and logs mostly hold), `2014-05-25T08:20:03[.1234567]Z`, read
+ * without a regular expression: dynamic values keep datetimes as this text, so it is parsed often.
+ * Undefined when the text has another form (the general parser decides then).
+ */
+function parseCanonical(text: string): bigint | null | undefined {
+  const n = text.length;
+  if (n < 20 || n > 28 || text.charCodeAt(n - 1) !== 90 /* Z */) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+    return undefined;
+  let fraction = 0;
+  if (n > 20) {
+    if (text[19] !== '.' || n === 21) return undefined;
+    fraction = digitsAt(text, 20, n - 21);
+    if (fraction < 0) return undefined;
+    for (let i = n - 21; i < 7; i++) fraction *= 10;
+  }
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return undefined;
+  return datetimeFromParts(year, month, day, hour, minute, second, fraction);
+}
+
 /** Parses a datetime text form; null when it is none of them or out of range. */
 export function parseDatetime(input: string): bigint | null {
+  const canonical = parseCanonical(input);
+  if (canonical !== undefined) return canonical;
   const text = input.trim();
   if (text.length === 0 || text.length > 64) return null;
   let m = ISO_FORM.exec(text);

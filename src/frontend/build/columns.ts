@@ -13,7 +13,7 @@ import { listByRole, nodeByRole, walkNodes, type SemanticType, type SyntaxNode }
 import type { BuildContext } from './context.js';
 import { buildExpr } from './expressions.js';
 import { unsupportedScalar } from './scalars.js';
-import { spreadCall, tupleColumns } from './spread.js';
+import { spreadCall, spreadsInto, tupleColumns } from './spread.js';
 
 /** The binder's view of a tabular node's output; null where it has none. */
 export function resultSchemaOf(node: SyntaxNode): ResultSchema | null {
@@ -85,7 +85,7 @@ export function namedExpressions(
       const value = nodeByRole(item, 'Expression');
       const written = nameText(nodeByRole(item, 'Name'));
       if (value === null) continue;
-      if (tupleColumns(value) !== null) {
+      if (spreadsInto(value, operator)) {
         // `v = series_stats(x)`: v is the first output, the others keep their default names.
         out.push(...spreadCall(item, value, written === null ? [] : [written], operator, used, ctx));
         continue;
@@ -101,7 +101,7 @@ export function namedExpressions(
       const declared = names === null ? [] : (nodeByRole(names, 'Names')?.children ?? []);
       const value = nodeByRole(item, 'Expression');
       const written = declared.filter((d) => !d.isToken).map((d) => nameText(d) ?? `Column${++unnamed}`);
-      if (value !== null && tupleColumns(value) !== null) {
+      if (value !== null && spreadsInto(value, operator)) {
         out.push(...spreadCall(item, value, written, operator, used, ctx));
         continue;
       }
@@ -111,14 +111,19 @@ export function namedExpressions(
         out.push({ name: written[0]!, expr: buildExpr(value, ctx, 'scalar'), span });
         continue;
       }
-      // Several names for one value: the binder reports it (the expression has no multiple values).
+      // An aggregate's several values (`summarize (a, b) = arg_max(...)`), or several names for
+      // one value, which the binder reports.
+      const what =
+        value !== null && tupleColumns(value) !== null
+          ? `(a, b) = ... in ${operator.kind.replace(/Operator$/, '').toLowerCase()}`
+          : '(a, b) = ... of a single value';
       for (const name of written) {
         used.add(name);
-        out.push({ name, expr: unsupportedScalar('(a, b) = ... of a single value', item, ctx), span });
+        out.push({ name, expr: unsupportedScalar(what, item, ctx), span });
       }
       continue;
     }
-    if (tupleColumns(item) !== null) {
+    if (spreadsInto(item, operator)) {
       // `series_stats(x)`: every output under its default name.
       out.push(...spreadCall(item, item, [], operator, used, ctx));
       continue;

@@ -9,6 +9,13 @@ import { childByRole, listByRole, nodeByRole, tokensOf, type SyntaxNode } from '
 import { namedExpressions, positionalNames, resultSchemaOf } from './columns.js';
 import type { BuildContext } from './context.js';
 import { evaluateOperator, invokeOperator } from './evaluate.js';
+import {
+  graphMarkComponentsOperator,
+  graphMatchOperator,
+  graphShortestPathsOperator,
+  graphToTableOperator,
+  makeGraphOperator,
+} from './graph.js';
 import { mvApplyOperator, mvExpandOperator } from './expansion.js';
 import { buildExpr } from './expressions.js';
 import { joinOperator, lookupOperator, unionOperator } from './joins.js';
@@ -222,11 +229,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   ExecuteAndCacheOperator: 'execute-and-cache',
   AssertSchemaOperator: 'assert-schema',
   MacroExpandOperator: 'macro-expand',
-  MakeGraphOperator: 'make-graph',
-  GraphMatchOperator: 'graph-match',
-  GraphShortestPathsOperator: 'graph-shortest-paths',
-  GraphToTableOperator: 'graph-to-table',
-  GraphMarkComponentsOperator: 'graph-mark-components',
   GraphWhereNodesOperator: 'graph-where-nodes',
   GraphWhereEdgesOperator: 'graph-where-edges',
   FindOperator: 'find',
@@ -268,6 +270,11 @@ const BUILDERS: Readonly<Record<string, OperatorBuilder>> = {
   InvokeOperator: invokeOperator,
   ScanOperator: scanOperator,
   PartitionOperator: partitionOperator,
+  MakeGraphOperator: makeGraphOperator,
+  GraphMatchOperator: graphMatchOperator,
+  GraphShortestPathsOperator: graphShortestPathsOperator,
+  GraphMarkComponentsOperator: graphMarkComponentsOperator,
+  GraphToTableOperator: graphToTableOperator,
 };
 
 export function buildOperator(node: SyntaxNode, ctx: BuildContext): Operator {

@@ -28,6 +28,19 @@ export function tupleColumns(node: SyntaxNode): readonly SemanticColumn[] | null
 }
 
 /**
+ * Whether `value`, an item of `operator`, is a scalar multi-value call to spread into columns.
+ * Aggregates with several outputs (`arg_max`, `percentiles`) are tuples to the binder too, but
+ * summarize names and computes them itself.
+ */
+export function spreadsInto(value: SyntaxNode, operator: SyntaxNode): boolean {
+  return (
+    tupleColumns(value) !== null &&
+    value.semantic?.symbol?.kind === 'function' &&
+    SPREADING_OPERATORS[operator.kind] !== undefined
+  );
+}
+
+/**
  * Operators whose items may spread a multi-value call, and which columns their output starts
  * from before the items are added (what a default name must not clash with).
  */
@@ -67,19 +80,15 @@ export function spreadCall(
 ): NamedExpr[] {
   const outputs = tupleColumns(value) ?? [];
   const span = ctx.span(item);
-  const startsFrom = SPREADING_OPERATORS[operator.kind];
   const call = buildExpr(value, ctx, 'scalar');
-  const failed = (what: string): NamedExpr[] => {
+  if (call.kind !== 'call') {
     const name = written[0] ?? outputs[0]?.name ?? 'Column1';
     used.add(name);
-    return [{ name, expr: unsupportedScalar(what, value, ctx), span }];
-  };
-  if (call.kind !== 'call') return failed(`a multi-value ${value.kind} spread into columns`);
-  if (startsFrom === undefined)
-    return failed(`${call.name}() returns several values; only extend, project and print spread them`);
-
+    return [{ name, expr: unsupportedScalar(`a multi-value ${value.kind}`, value, ctx), span }];
+  }
   const taken = new Set(used);
-  if (startsFrom === 'input') for (const n of inputColumnNames(operator, ctx)) taken.add(n);
+  if (SPREADING_OPERATORS[operator.kind] === 'input')
+    for (const n of inputColumnNames(operator, ctx)) taken.add(n);
   const count = operator.kind === 'PrintOperator' && written.length > 0 ? written.length : outputs.length;
   const out: NamedExpr[] = [];
   for (let index = 0; index < Math.max(count, written.length); index++) {

@@ -1,6 +1,6 @@
 /**
  * Kusto's geospatial functions (geo_*), gathered from their sub-families: measures on the sphere,
- * well-known text, and the geohash, S2 and H3 grid systems.
+ * well-known text, set operations (unions and intersections), and the geohash, S2 and H3 grid systems.
  */
 import type { FunctionTable } from '../registry.js';
 import { geohashFunctions } from './geohash.js';
@@ -9,6 +9,7 @@ import { measureFunctions } from './measures.js';
 import { overlayFunctions } from './overlay.js';
 import { reshapeFunctions } from './reshape.js';
 import { s2Functions } from './s2/functions.js';
+import { setOperationFunctions } from './set-operations.js';
 import { wktFunctions } from './wkt.js';
 
 export const geoFunctions: FunctionTable = {
@@ -16,6 +17,7 @@ export const geoFunctions: FunctionTable = {
   ...wktFunctions,
   ...reshapeFunctions,
   ...overlayFunctions,
+  ...setOperationFunctions,
   ...geohashFunctions,
   ...s2Functions,
   ...h3Functions,

@@ -1,0 +1,204 @@
+/**
+ * The union and the intersection of two regions on the sphere, as boundary edges.
+ *
+ * Every edge of each region is split where the other region's boundary crosses or touches it;
+ * each piece then lies wholly inside, outside, or along the other region's boundary, which its
+ * midpoint (or the matching piece) tells. The union keeps the pieces outside the other region,
+ * the intersection those inside it; a piece both regions share keeps once when the regions lie on
+ * the same side of it, and otherwise borders both (dropped by the union) or neither (for the
+ * intersection, a line where the closed regions touch). Points where the boundaries touch and no
+ * kept piece passes are, for the intersection, isolated points of it ("a polygon contains its
+ * vertices").
+ *
+ * Each piece remembers the input edge it came from, numbered through the first region's edges and
+ * then the second's, as S2 numbers them: the numbers decide where each output loop starts.
+ */
+import { type Region, orientedVertices, regionContains } from './region.js';
+import { type Vec3, add, angle, arcsCross, cross, distanceToArc, dot, edgeNormal, normalize, scale } from './sphere.js';
+import { MERGE_TOLERANCE, VertexPool } from './vertex-pool.js';
+
+/** A directed edge between pooled vertices, and the input edge it is part of. */
+export interface OverlayEdge {
+  readonly src: number;
+  readonly dst: number;
+  readonly inputId: number;
+}
+
+export interface Overlay {
+  readonly pool: VertexPool;
+  /** The result's boundary, its interior on the left. */
+  readonly edges: readonly OverlayEdge[];
+  /** Shared boundary with the regions on opposite sides (intersection only). */
+  readonly lines: readonly OverlayEdge[];
+  /** Vertex ids where the boundaries touch and no result edge passes (intersection only). */
+  readonly points: readonly number[];
+}
+
+export type OverlayOperation = 'union' | 'intersection';
+
+/** A vertex closer than this (radians) to an edge lies on it. */
+const ON_EDGE_TOLERANCE = MERGE_TOLERANCE;
+
+interface InputEdge {
+  readonly a: Vec3;
+  readonly b: Vec3;
+  readonly src: number;
+  readonly dst: number;
+  readonly inputId: number;
+  /** Bounding box of the arc, padded by its bulge off the chord and the tolerance. */
+  readonly lo: Vec3;
+  readonly hi: Vec3;
+}
+
+function boundingBox(a: Vec3, b: Vec3): { lo: Vec3; hi: Vec3 } {
+  const theta = angle(a, b);
+  // Every point of the arc lies within the sagitta of the chord, coordinate by coordinate.
+  const pad = 1 - Math.cos(theta / 2) + 2 * ON_EDGE_TOLERANCE;
+  return {
+    lo: [Math.min(a[0], b[0]) - pad, Math.min(a[1], b[1]) - pad, Math.min(a[2], b[2]) - pad],
+    hi: [Math.max(a[0], b[0]) + pad, Math.max(a[1], b[1]) + pad, Math.max(a[2], b[2]) + pad],
+  };
+}
+
+function boxesOverlap(e: InputEdge, f: InputEdge): boolean {
+  return (
+    e.lo[0] <= f.hi[0] &&
+    f.lo[0] <= e.hi[0] &&
+    e.lo[1] <= f.hi[1] &&
+    f.lo[1] <= e.hi[1] &&
+    e.lo[2] <= f.hi[2] &&
+    f.lo[2] <= e.hi[2]
+  );
+}
+
+function inputEdges(region: Region, pool: VertexPool, firstId: number): InputEdge[] {
+  const out: InputEdge[] = [];
+  for (const loop of region.loops) {
+    const vs = orientedVertices(loop);
+    const ids = vs.map((p) => pool.intern(p));
+    for (let i = 0; i < vs.length; i++) {
+      const j = (i + 1) % vs.length;
+      const a = pool.point(ids[i]!);
+      const b = pool.point(ids[j]!);
+      out.push({ a, b, src: ids[i]!, dst: ids[j]!, inputId: firstId + out.length, ...boundingBox(a, b) });
+    }
+  }
+  return out;
+}
+
+/** The point where two properly crossing arcs meet. */
+function crossingPoint(e: InputEdge, f: InputEdge): Vec3 {
+  const x = normalize(cross(edgeNormal(e.a, e.b), edgeNormal(f.a, f.b)));
+  const near = add(add(e.a, e.b), add(f.a, f.b));
+  return dot(x, near) < 0 ? scale(x, -1) : x;
+}
+
+/** Records where e and f meet as split vertices of each; true when their boundaries touch. */
+function meet(e: InputEdge, f: InputEdge, pool: VertexPool, splits: Map<InputEdge, Set<number>>): boolean {
+  let touching = false;
+  const addSplit = (edge: InputEdge, id: number): void => {
+    if (id === edge.src || id === edge.dst) return;
+    let set = splits.get(edge);
+    if (set === undefined) splits.set(edge, (set = new Set()));
+    set.add(id);
+  };
+  const onEdge = (id: number, p: Vec3, edge: InputEdge): void => {
+    if (id === edge.src || id === edge.dst) {
+      touching = true;
+    } else if (distanceToArc(p, edge.a, edge.b) <= ON_EDGE_TOLERANCE) {
+      touching = true;
+      addSplit(edge, id);
+    }
+  };
+  onEdge(f.src, f.a, e);
+  onEdge(f.dst, f.b, e);
+  onEdge(e.src, e.a, f);
+  onEdge(e.dst, e.b, f);
+  if (!touching && arcsCross(e.a, e.b, f.a, f.b)) {
+    const id = pool.intern(crossingPoint(e, f));
+    addSplit(e, id);
+    addSplit(f, id);
+  }
+  return touching;
+}
+
+interface Piece extends OverlayEdge {
+  readonly key: string;
+}
+
+function keyOf(src: number, dst: number): string {
+  return `${src}>${dst}`;
+}
+
+/** The edge cut at its split vertices, in order from its start. */
+function piecesOf(edge: InputEdge, pool: VertexPool, splits: ReadonlySet<number> | undefined): Piece[] {
+  const chain = [edge.src];
+  if (splits !== undefined) {
+    const inner = [...splits].map((id) => ({ id, t: angle(edge.a, pool.point(id)) }));
+    inner.sort((x, y) => x.t - y.t);
+    for (const { id } of inner) chain.push(id);
+  }
+  chain.push(edge.dst);
+  const out: Piece[] = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const src = chain[i]!;
+    const dst = chain[i + 1]!;
+    if (src !== dst) out.push({ src, dst, inputId: edge.inputId, key: keyOf(src, dst) });
+  }
+  return out;
+}
+
+type Placement = 'inside' | 'outside' | 'same' | 'opposite';
+
+function place(piece: Piece, other: ReadonlySet<string>, otherRegion: Region, pool: VertexPool): Placement {
+  if (other.has(piece.key)) return 'same';
+  if (other.has(keyOf(piece.dst, piece.src))) return 'opposite';
+  const mid = normalize(add(pool.point(piece.src), pool.point(piece.dst)));
+  return regionContains(otherRegion, mid) ? 'inside' : 'outside';
+}
+
+export function overlayRegions(first: Region, second: Region, operation: OverlayOperation): Overlay {
+  const pool = new VertexPool();
+  const edgesA = inputEdges(first, pool, 0);
+  const edgesB = inputEdges(second, pool, edgesA.length);
+  const splits = new Map<InputEdge, Set<number>>();
+  const touchVertices = new Set<number>();
+  for (const e of edgesA) {
+    for (const f of edgesB) {
+      if (!boxesOverlap(e, f)) continue;
+      if (meet(e, f, pool, splits)) {
+        for (const id of [e.src, e.dst, f.src, f.dst]) {
+          const p = pool.point(id);
+          if (distanceToArc(p, e.a, e.b) <= ON_EDGE_TOLERANCE && distanceToArc(p, f.a, f.b) <= ON_EDGE_TOLERANCE)
+            touchVertices.add(id);
+        }
+      }
+    }
+  }
+  const piecesA = edgesA.flatMap((e) => piecesOf(e, pool, splits.get(e)));
+  const piecesB = edgesB.flatMap((e) => piecesOf(e, pool, splits.get(e)));
+  const keysA = new Set(piecesA.map((p) => p.key));
+  const keysB = new Set(piecesB.map((p) => p.key));
+  const wanted: Placement = operation === 'union' ? 'outside' : 'inside';
+  const edges: OverlayEdge[] = [];
+  const lines: OverlayEdge[] = [];
+  for (const piece of piecesA) {
+    const placement = place(piece, keysB, second, pool);
+    if (placement === wanted || placement === 'same') edges.push(piece);
+    else if (placement === 'opposite' && operation === 'intersection') lines.push(piece);
+  }
+  for (const piece of piecesB) {
+    const placement = place(piece, keysA, first, pool);
+    if (placement === wanted) edges.push(piece);
+  }
+  const points: number[] = [];
+  if (operation === 'intersection') {
+    const covered = new Set<number>();
+    for (const e of [...edges, ...lines]) {
+      covered.add(e.src);
+      covered.add(e.dst);
+    }
+    for (const id of touchVertices) if (!covered.has(id)) points.push(id);
+  }
+  return { pool, edges, lines, points };
+}
