@@ -113,6 +113,9 @@ export async function runRule(
       const where = err.span ? describeSpan(rule, err.span.start) : rule.file;
       if (err.code === errorCodes.unsupported)
         return done({ kind: 'unsupported', what: [err.message], where });
+      // A workspace function kqlhunt does not have (ASIM parsers such as `_Im_Dns`).
+      const fn = /^Failed to resolve function named '([^']+)'/.exec(err.message);
+      if (fn) return done({ kind: 'missing-table', tables: [`${fn[1]}()`] });
       // A table the binder let pass (`union isfuzzy=true` of tables none of which is loaded).
       if (err.code === errorCodes.unknownTable) {
         return done({ kind: 'missing-table', tables: [/'([^']+)'/.exec(err.message)?.[1] ?? err.message] });

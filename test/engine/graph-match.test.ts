@@ -12,7 +12,7 @@ const P = (cycles: string) =>
 const valid: ValidCase[] = [
   {
     name: 'a single edge, with conditions on the edge',
-    query: `${G} | graph-match (p)-[e]->(q) where e.kind == "x" project p.id, q.id, e.w`,
+    query: `${G} | graph-match (p)-[e]->(q) where e.rel == "x" project p.id, q.id, e.w`,
     columns: ['p_id:string', 'q_id:string', 'e_w:long'],
     rows: [
       ['a', 'b', '1'],
@@ -27,8 +27,8 @@ const valid: ValidCase[] = [
   },
   {
     name: 'an edge of any direction matches both ways',
-    query: `${G} | graph-match (p)-[e]-(q) where p.id == "b" project q.id, e.kind`,
-    columns: ['q_id:string', 'e_kind:string'],
+    query: `${G} | graph-match (p)-[e]-(q) where p.id == "b" project q.id, e.rel`,
+    columns: ['q_id:string', 'e_rel:string'],
     rows: [
       ['a', 'x'],
       ['c', 'y'],
@@ -101,7 +101,7 @@ const valid: ValidCase[] = [
   },
   {
     name: 'two sequences joined by a shared node',
-    query: `${G} | graph-match (p)-[e1]->(c), (c)-[e2]->(q) where e1.kind == "y" and e2.kind == "y" project p.id, c.id, q.id`,
+    query: `${G} | graph-match (p)-[e1]->(c), (c)-[e2]->(q) where e1.rel == "y" and e2.rel == "y" project p.id, c.id, q.id`,
     columns: ['p_id:string', 'c_id:string', 'q_id:string'],
     rows: [['b', 'c', 'd']],
   },
@@ -223,10 +223,10 @@ const invalid: InvalidCase[] = [
     message: 'not a variable length edge',
   },
   {
-    name: 'inner_nodes() outside all/any/map',
-    query: `${G} | graph-match (p)-[e*1..2]->(q) project m = inner_nodes(e)`,
+    name: 'node_degree_in() without a node outside all/any/map',
+    query: `${G} | graph-match (p)-[e*1..2]->(q) project d = node_degree_in()`,
     code: errorCodes.badArguments,
-    message: 'inner_nodes()',
+    message: 'expected a node variable',
   },
   {
     name: 'a variable length edge with min > max',

@@ -7,7 +7,7 @@ import { grid, header, runKql, type ValidCase } from './run.js';
  * A directed graph with a cycle a→b→c→a, a tail c→d, and node properties for a, b and c only
  * (d is named by an edge alone).
  */
-export const SMALL = `let E = datatable(src:string, dst:string, kind:string, w:long)[
+export const SMALL = `let E = datatable(src:string, dst:string, rel:string, w:long)[
   "a", "b", "x", 1,
   "b", "c", "y", 2,
   "c", "a", "x", 3,
