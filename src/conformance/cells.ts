@@ -38,6 +38,8 @@ export function unwrapCell(raw: string): string {
   if (code) text = code[1]!.trim();
   text = text.replace(/<br\s*\/?>/gi, '\n').trim();
   text = text.replace(/\\\|/g, '|');
+  // Markdown escapes in names: `series\_stats\_x` is series_stats_x.
+  text = text.replace(/\\([_*`])/g, '$1');
   text = text.replace(/&(lt|gt|amp|quot|#124|nbsp);/g, (e) => ENTITIES[e] ?? e).trim();
   // A Markdown autolink, <https://...>, shows the bare address.
   const link = /^<([a-z][a-z0-9+.-]*:\/\/[^\s<>]*)>$/i.exec(text);

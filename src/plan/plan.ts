@@ -632,6 +632,8 @@ export interface MakeSeriesOp extends OperatorBase {
   readonly to: Expr | null;
   readonly step: Expr;
   readonly by: readonly NamedExpr[];
+  /** `kind=nonempty`: an empty input still gives one row of default values (absent: false). */
+  readonly nonEmpty?: boolean;
 }
 
 /** Kept as a hint for interfaces; it does not change rows. */

@@ -93,6 +93,7 @@ cells.forEach(([expected, got, type, matches], i) => {
 test('unwrapCell: code span, line breaks, entities', () => {
   assert.equal(unwrapCell(' `x` '), 'x');
   assert.equal(unwrapCell('&nbsp;'), '');
+  assert.equal(unwrapCell('series\\_periods\\_validate\\_y'), 'series_periods_validate_y');
   assert.equal(unwrapCell('a<br/>b'), 'a\nb');
   assert.equal(unwrapCell('&lt;tag&gt; &amp;'), '<tag> &');
 });

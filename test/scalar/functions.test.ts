@@ -141,6 +141,13 @@ table('tohex', [
   [[long(256)], '100'],
   [[long(-256)], 'ffffffffffffff00'],
   [[long(255), long(4)], '00ff'],
+  // tohex-function.md: an int's two's complement is 32 bits wide; minLength stops at 16.
+  [[int(-256), int(8)], 'ffffff00'],
+  [[int(-256)], 'ffffff00'],
+  [[int(256), int(8)], '00000100'],
+  [[long(256), int(2)], '100'],
+  [[long(1), int(20)], '0000000000000001'],
+  [[nul('int')], ''],
 ]);
 // Math
 table('abs', [
@@ -249,9 +256,24 @@ table('array_slice', [
     [3, 4],
   ],
 ]);
+const words = '["this","is","an","example","an","example"]';
 table('array_index_of', [
   [[dyn('["a","b"]'), str('b')], 1n],
   [[dyn('["a","b"]'), str('z')], -1n],
+  // start, length and occurrence (array-index-of-function.md)
+  [[dyn(words), str('example'), long(1), long(3)], 3n],
+  [[dyn(words), str('example'), long(1), long(2)], -1n],
+  [[dyn(words), str('is'), long(2), long(4)], -1n],
+  [[dyn(words), str('example'), long(2), long(-1)], 3n],
+  [[dyn(words), str('an'), long(1), long(-1), long(2)], 4n],
+  [[dyn(words), str('an'), long(1), long(-1), long(3)], -1n],
+  [[dyn(words), str('an'), long(-3)], 4n],
+  [[dyn(words), str('is'), long(-4)], -1n],
+  [[dyn(words), str('an'), long(0), long(-2)], null],
+  [[dyn(words), str('an'), long(0), long(-1), long(-1)], null],
+  [[dyn(words), str('an'), long(10)], -1n],
+  [[dyn('[]'), str('an')], -1n],
+  [[dyn('{"a":1}'), str('a')], null],
 ]);
 table('array_reverse', [[[dyn('[1,2,3]')], [3, 2, 1]]]);
 table('array_sort_asc', [[[dyn('[3,null,1]')], [1, 3, null]]]);

@@ -6,7 +6,7 @@
  * `column_ifexists`, `toscalar`, user functions, window functions, member/index access.
  */
 import type { Call, Expr, FunctionDefinition, Literal, NameRef, Span } from '../../plan/plan.js';
-import type { ColumnSchema, DynamicValue, ScalarType, ScalarValue } from '../../types/scalar.js';
+import type { ColumnSchema, DynamicValue, ScalarType } from '../../types/scalar.js';
 import { toDynamicValue } from '../values/convert.js';
 import { errorCodes, KqlRuntimeError, unresolved, unsupported } from '../errors.js';
 import type { ExecContext } from '../exec/context.js';
@@ -19,6 +19,7 @@ import { comparisonKernel } from './kernels.js';
 import * as lib from './library.js';
 import { checkCallOutput, compileMultiValue, type CompiledMultiValue } from './multi-value.js';
 import { compileWindowCall, windowFunctionNames } from './window.js';
+import { argumentsByParameter } from '../exec/arguments.js';
 import { compileRowBag, rowBagFunctionNames } from './row-bags.js';
 
 export interface ExprEnv {
@@ -234,7 +235,12 @@ function compileCall(expr: Call, env: ExprEnv): CompiledExpr {
   if (expr.target === 'user') {
     const b = env.scope.lookup(expr.name);
     if (b === undefined || b.kind !== 'function') throw unresolved(expr.name, expr.span, 'function');
-    const args = expr.args.map((a) => compileNode(a, env));
+    const args = argumentsByParameter(
+      b.fn.params,
+      expr.args.map((a) => compileNode(a, env)),
+      Object.fromEntries(Object.entries(expr.namedArgs).map(([k, a]) => [k, compileNode(a, env)])),
+      expr.span,
+    );
     return compileUserCall(b.fn, b.scope, args, expr.span, env);
   }
   switch (expr.name) {
@@ -326,11 +332,14 @@ export function compileMultiValueCall(call: Call, env: ExprEnv): CompiledMultiVa
   return compileMultiValue(call.name, bound, args, evalContextOf(env.ctx), call.span);
 }
 
-/** Inlines a scalar user function: parameters are bound to the caller's compiled arguments. */
+/**
+ * Inlines a scalar user function: parameters are bound to the caller's compiled arguments, one
+ * per parameter (./../exec/arguments.ts; undefined where the default applies).
+ */
 function compileUserCall(
   fn: FunctionDefinition,
   defScope: Scope,
-  args: readonly CompiledExpr[],
+  args: readonly (CompiledExpr | undefined)[],
   span: Span,
   env: ExprEnv,
 ): CompiledExpr {
@@ -338,12 +347,6 @@ function compileUserCall(
     throw new KqlRuntimeError(
       errorCodes.invalidPlan,
       'a tabular function was called where a scalar is expected',
-      span,
-    );
-  if (args.length > fn.params.length)
-    throw new KqlRuntimeError(
-      errorCodes.badArguments,
-      `expected at most ${fn.params.length} arguments, got ${args.length}`,
       span,
     );
   const scope = defScope.child();

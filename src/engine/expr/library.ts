@@ -27,6 +27,9 @@ export function isMultiValueFunction(name: string): boolean {
 }
 
 /** Binds a multi-value function: its outputs, and a binding whose value is the array of them. */
-export function bindMultiValueFunction(name: string, args: readonly ArgInfo[]): BoundMultiValue | BindFailure {
+export function bindMultiValueFunction(
+  name: string,
+  args: readonly ArgInfo[],
+): BoundMultiValue | BindFailure {
   return bindMultiValue(seriesMultiValueFunctions, name, args);
 }

@@ -1,12 +1,13 @@
 /**
  * Window functions over a serialized row set: prev, next, row_number, row_cumsum,
- * row_window_session. The operator hands them the whole relation as one batch (rows in order), so
+ * row_window_session, row_rank_min, row_rank_dense. The operator hands them the whole relation as one batch (rows in order), so
  * each is a single pass over its argument vectors.
  */
 import type { Span } from '../../plan/plan.js';
 import type { ScalarType, ScalarValue } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { createVectorBuilder, type Batch, type Vector } from '../table/index.js';
+import { sameValue } from '../values/compare.js';
 import { unionDeps, type CompiledExpr } from './compiled.js';
 
 export const windowFunctionNames = new Set([
@@ -15,6 +16,8 @@ export const windowFunctionNames = new Set([
   'row_number',
   'row_cumsum',
   'row_window_session',
+  'row_rank_min',
+  'row_rank_dense',
 ]);
 
 function windowExpr(
@@ -136,6 +139,36 @@ export function compileWindowCall(
               ? BigInt.asIntN(64, (sum as bigint) + (v as bigint))
               : (sum as number) + (v as number);
           out.push(term.type === 'int' ? (sum as number) | 0 : sum);
+        }
+        return out.finish();
+      });
+    }
+    case 'row_rank_min':
+    case 'row_rank_dense': {
+      // Ranks runs of equal consecutive terms (the rows are sorted by the term): row_rank_min gives
+      // a run the row number of its first row, row_rank_dense the run's own number. Both count
+      // from 1 again where `restart` is true.
+      arity(name, args, 1, 2, span);
+      const term = args[0]!;
+      const restart = args[1];
+      const dense = name === 'row_rank_dense';
+      return windowExpr('long', args, (batch) => {
+        const t = term.evaluate(batch);
+        const r = restart?.evaluate(batch);
+        const out = createVectorBuilder('long', batch.length);
+        let rowNumber = 0;
+        let rank = 0;
+        let previous: ScalarValue = null;
+        for (let i = 0; i < batch.length; i++) {
+          const v = t.get(i);
+          if (i === 0 || (r !== undefined && r.get(i) === true)) {
+            rowNumber = rank = 1;
+          } else {
+            rowNumber++;
+            if (!sameValue(v, previous, term.type)) rank = dense ? rank + 1 : rowNumber;
+          }
+          previous = v;
+          out.push(BigInt(rank));
         }
         return out.finish();
       });

@@ -62,6 +62,9 @@ export function visitScalar(expr: Expr, f: (e: Expr) => void): void {
       visitScalar(expr.target, f);
       visitScalar(expr.index, f);
       break;
+    case 'callOutput':
+      visitScalar(expr.call, f);
+      break;
     default:
       break;
   }

@@ -35,7 +35,10 @@ export function extendWith(columns: readonly NamedExpr[], input: Relation, env: 
   };
   for (const group of groupSpreadColumns(columns)) {
     // pack_all() sees the input row, not the columns this extend computed before it.
-    const exprEnv: ExprEnv = { ...exprEnvFor(schema, input.serialized, env), rowColumns: input.columns.length };
+    const exprEnv: ExprEnv = {
+      ...exprEnvFor(schema, input.serialized, env),
+      rowColumns: input.columns.length,
+    };
     if (group.kind === 'single') {
       const expr = compileScalar(group.column.expr, exprEnv);
       const target = place({ name: group.column.name, type: expr.type });

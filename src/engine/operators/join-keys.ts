@@ -90,6 +90,12 @@ class MapIds implements ColumnIds {
   }
 }
 
+/** The first slot to try for a 64-bit key (a multiplicative hash of its halves). */
+function slotOf(lo: number, hi: number, mask: number): number {
+  const h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  return (h ^ (h >>> 15)) & mask;
+}
+
 /**
  * long, datetime and timespan keys in an open-addressing table of their two 32-bit halves, read
  * straight from the column's BigInt64Array: no BigInt is created per row, which is what made
@@ -131,8 +137,7 @@ class Int64Ids implements ColumnIds {
   private idOf(lo: number, hi: number, assign: boolean): number {
     const slots = this.slots;
     const mask = slots.length - 1;
-    let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-    h = (h ^ (h >>> 15)) & mask;
+    let h = slotOf(lo, hi, mask);
     for (;;) {
       const id = slots[h]!;
       if (id < 0) break;
@@ -160,8 +165,7 @@ class Int64Ids implements ColumnIds {
     for (let id = 0; id < this.count; id++) {
       const lo = this.keys[2 * id]!;
       const hi = this.keys[2 * id + 1]!;
-      let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
-      h = (h ^ (h >>> 15)) & mask;
+      let h = slotOf(lo, hi, mask);
       while (slots[h]! >= 0) h = (h + 1) & mask;
       slots[h] = id;
     }

@@ -1,19 +1,22 @@
 /**
  * `make-series agg = f(x) [default = d], ... on Axis from A to B step S by keys`
- * (make-series-operator.md): per group, one array per aggregate with an element per bin of the
- * axis in [A, B) (A and B default to the data's range), `d` (default 0) where a bin has no rows,
- * and the axis column as an array of bin starts.
+ * (make-series-operator.md): per group, one array per series expression (aggregates, or an
+ * expression over them as in summarize) with an element per bin of the axis in [A, B) (A and B
+ * default to the data's range), `d` (default 0) where a bin has no rows, and the axis column as an
+ * array of bin starts. An empty input gives no rows, or with `kind=nonempty` (and no `by`) one
+ * row of default values.
  */
-import type { MakeSeriesOp } from '../../plan/plan.js';
-import type { ColumnSchema, ScalarType, ScalarValue } from '../../types/scalar.js';
+import type { Call, Expr, MakeSeriesOp } from '../../plan/plan.js';
+import type { ColumnSchema, DynamicValue, ScalarValue } from '../../types/scalar.js';
 import { bindAggregate } from '../aggregate/bind.js';
 import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { Grouper } from '../exec/grouping.js';
 import { relationOf, type Relation } from '../exec/relation.js';
-import { compileScalar } from '../expr/compile.js';
-import { createVectorBuilder, rechunk, type Vector } from '../table/index.js';
+import { compileScalar, type ExprEnv } from '../expr/compile.js';
+import { createVectorBuilder, rechunk, type Batch, type Vector } from '../table/index.js';
 import { toDynamicValue } from '../values/convert.js';
-import { inputEnv, type OpEnv } from './common.js';
+import { exprEnvFor, inputEnv, type OpEnv } from './common.js';
+import { aggregateCalls } from './summarize.js';
 
 function asNumber(v: ScalarValue): number {
   return typeof v === 'bigint' ? Number(v) : (v as number);
@@ -64,15 +67,10 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
 
   const keys = op.by.map((b) => compileScalar(b.expr, ienv));
   const grouper = new Grouper(keys.map((k) => k.type));
-  const aggs = op.aggregates.map((a) => {
-    if (a.expr.kind !== 'call' || a.expr.target !== 'aggregate')
-      throw new KqlRuntimeError(
-        errorCodes.unsupported,
-        'make-series: only a plain aggregate call is supported per series',
-        a.span,
-      );
-    return bindAggregate(a.expr, ienv);
-  });
+  // Every aggregate call inside the series expressions (`x = sum(v)`, `y = 2 * avg(v)`, even none:
+  // `z = -1`), computed per (group, bin) cell as summarize computes them per group.
+  const calls: Call[] = op.aggregates.flatMap((a) => aggregateCalls(a.expr));
+  const aggs = calls.map((c) => bindAggregate(c, ienv));
   const states = aggs.map((a) => a.kind.create());
   const filled: number[] = [];
   input.batches.forEach((b, bi) => {
@@ -96,29 +94,49 @@ export function runMakeSeries(op: MakeSeriesOp, input: Relation, env: OpEnv): Re
     const args = aggs.map((a) => a.args.map((e) => e.evaluate(b).gather(idx)));
     states.forEach((s, k) => s.add(Uint32Array.from(cells), cells.length, args[k]!));
   });
-  if (op.by.length === 0 && grouper.groupCount === 0) grouper.groupCount = 1;
+  // An empty input gives no series, unless `kind=nonempty` asks for one of default values.
+  if (op.by.length === 0 && grouper.groupCount === 0 && op.nonEmpty === true) grouper.groupCount = 1;
   const G = grouper.groupCount;
-  const results = states.map((s) => s.finish(G * bins)[0]!);
+  const cellCount = G * bins;
+  const cellSchema: ColumnSchema[] = [];
+  const cellColumns: Vector[] = [];
+  const slotOf = new Map<Expr, number>();
+  aggs.forEach((a, k) => {
+    slotOf.set(calls[k]!, cellSchema.length);
+    const outputs = states[k]!.finish(cellCount);
+    a.kind.outputs.forEach((t, j) => {
+      cellSchema.push({ name: `\u0000agg${k}_${j}`, type: t });
+      cellColumns.push(outputs[j]!);
+    });
+  });
+  const cellBatch: Batch = { length: cellCount, columns: cellColumns };
+  const cellEnv: ExprEnv = { ...exprEnvFor(cellSchema, false, env), aggregates: slotOf };
   const schema: ColumnSchema[] = op.by.map((b, k) => ({ name: b.name, type: keys[k]!.type }));
   const columns: Vector[] = grouper.keyVectors();
-  op.aggregates.forEach((a, k) => {
-    const type: ScalarType = aggs[k]!.kind.outputs[0]!;
-    const dflt = a.defaultValue === null ? 0 : compileScalar(a.defaultValue, ienv).constantValue;
+  for (const a of op.aggregates) {
+    const series = compileScalar(a.expr, cellEnv);
+    const values = series.evaluate(cellBatch);
+    const dflt = a.defaultValue === null ? null : compileScalar(a.defaultValue, ienv);
+    if (dflt !== null && !dflt.isConstant)
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        'make-series: a default value must be a constant',
+        a.defaultValue!.span,
+      );
+    // The documented default of the default is 0.
+    const missing = dflt === null ? 0 : toDynamicValue(dflt.constantValue, dflt.type);
     const out = createVectorBuilder('dynamic', G);
     for (let g = 0; g < G; g++) {
-      const arr = [];
+      const arr: DynamicValue[] = [];
       for (let bin = 0; bin < bins; bin++) {
-        const v = results[k]!.get(g * bins + bin);
-        const empty = filled[g * bins + bin] !== 1;
-        arr.push(
-          empty ? toDynamicValue(dflt, typeof dflt === 'bigint' ? 'long' : 'real') : toDynamicValue(v, type),
-        );
+        const cell = g * bins + bin;
+        arr.push(filled[cell] === 1 ? toDynamicValue(values.get(cell), series.type) : missing);
       }
       out.push(arr);
     }
     schema.push({ name: a.name, type: 'dynamic' });
     columns.push(out.finish());
-  });
+  }
   const axisOut = createVectorBuilder('dynamic', G);
   const binStarts = Array.from({ length: bins }, (_, bin) =>
     toDynamicValue(

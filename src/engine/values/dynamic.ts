@@ -87,6 +87,11 @@ class Reader {
       case '@':
         if (this.kustoLiterals) return this.concatenatedStrings();
         return this.fail(`unexpected ${c}`);
+      case 'h':
+      case 'H':
+        // An obfuscated string literal (h'secret', h@'secret'): only its logging differs.
+        if (this.kustoLiterals && this.stringStartsAt(this.pos + 1)) return this.concatenatedStrings();
+        return this.word();
       default:
         if (c !== undefined && (c === '-' || c === '+' || (c >= '0' && c <= '9') || c === '.')) {
           return this.number();
@@ -102,6 +107,8 @@ class Reader {
   concatenatedStrings(): string {
     let out = '';
     for (;;) {
+      const first = this.text[this.pos];
+      if ((first === 'h' || first === 'H') && this.stringStartsAt(this.pos + 1)) this.pos++;
       const c = this.text[this.pos];
       if (c === '"') out += this.jsonString();
       else if (c === "'") out += this.kustoString(false);
@@ -111,11 +118,19 @@ class Reader {
       const after = this.pos;
       this.skipSpace();
       const next = this.text[this.pos];
-      if (next !== '"' && next !== "'" && next !== '@') {
+      if (!this.stringStartsAt(next === 'h' || next === 'H' ? this.pos + 1 : this.pos)) {
         this.pos = after;
         return out;
       }
     }
+  }
+
+  /** Whether a KQL string literal ('...', "...", @'...', @"...") starts at `at`. */
+  stringStartsAt(at: number): boolean {
+    const c = this.text[at];
+    if (c === '"' || c === "'") return true;
+    const n = this.text[at + 1];
+    return c === '@' && (n === '"' || n === "'");
   }
 
   object(depth: number): DynamicValue {
@@ -345,11 +360,19 @@ class Reader {
       this.closeParen();
       return inner;
     }
-    const end = this.text.indexOf(')', this.pos);
-    if (end < 0) this.fail("expected ')'");
-    const body = this.text.slice(this.pos, end).trim();
-    this.pos = end + 1;
-    if (body === 'null') return null;
+    let body: string;
+    this.skipSpace();
+    if (this.stringStartsAt(this.pos)) {
+      // datetime("2022-01-01") as well as datetime(2022-01-01): the text may be a string literal.
+      body = this.concatenatedStrings().trim();
+      this.closeParen();
+    } else {
+      const end = this.text.indexOf(')', this.pos);
+      if (end < 0) this.fail("expected ')'");
+      body = this.text.slice(this.pos, end).trim();
+      this.pos = end + 1;
+      if (body === 'null') return null;
+    }
     switch (word) {
       case 'datetime':
       case 'date': {

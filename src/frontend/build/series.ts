@@ -8,6 +8,7 @@ import type { BuildContext } from './context.js';
 import { buildExpr } from './expressions.js';
 import { base, requiredExpr, unsupportedOperator, type OperatorBuilder } from './operators.js';
 import { orderOf } from './ordering.js';
+import { operatorParameters, parameter } from './params.js';
 
 function optionalExpr(node: SyntaxNode | null, ctx: BuildContext): Expr | null {
   const e = node === null ? null : nodeByRole(node, 'Expression');
@@ -40,6 +41,7 @@ export const makeSeriesOperator: OperatorBuilder = (node, ctx) => {
     to: optionalExpr(nodeByRole(rangeClause, 'MakeSeriesToClause'), ctx),
     step,
     by: byClause === null ? [] : namedExpressions(listByRole(byClause, 'Expressions'), node, ctx),
+    nonEmpty: parameter(operatorParameters(node), 'kind')?.toLowerCase() === 'nonempty',
     ...base(node, ctx),
   };
 };

@@ -1,11 +1,12 @@
 /**
  * Conditional and null-testing functions: iff/iif, case, coalesce, isnull, isnotnull, isempty,
- * isnotempty, not, max_of, min_of, gettype.
+ * isnotempty, not, max_of, min_of, gettype, assert.
  */
 import type { DynamicValue, ScalarValue } from '../../../types/scalar.js';
+import type { ArgInfo } from '../api.js';
 import { compareValues } from '../../values/compare.js';
 import { typeName } from '../../values/convert.js';
-import { asBool, bound, failure } from '../bound.js';
+import { asBool, bound, failure, isConstant } from '../bound.js';
 import { type FunctionTable, def, unify } from './registry.js';
 
 /** iff(if, then, else) (iff-function.md); a null condition takes the else branch. */
@@ -77,7 +78,24 @@ function extremeOf(sign: 1 | -1) {
   });
 }
 
+/**
+ * assert(condition, message) (assert-function.md): the condition must be a constant, checked when
+ * the query is bound, so a false one fails the query even where no row reaches the call.
+ */
+const assertFn = def(2, 2, (args, name) => {
+  const [condition, message] = args as [ArgInfo, ArgInfo];
+  if (condition.type !== 'bool') return failure(`${name}(): the condition must be a bool`, 0);
+  if (message.type !== 'string' || !isConstant(message))
+    return failure(`${name}(): the message must be a constant string`, 1);
+  if (!isConstant(condition))
+    return failure(`${name}(): the condition must be a constant when the query is analyzed`, 0);
+  if (condition.constant !== true)
+    return failure(`assert() has failed with message: '${String(message.constant)}'`);
+  return bound('bool', () => true);
+});
+
 export const conditionalFunctions: FunctionTable = {
+  assert: assertFn,
   iff,
   iif: iff,
   case: caseFn,

@@ -24,7 +24,10 @@ const parseJsonDef = def(1, 1, (args) => {
   return bound('dynamic', (a) => toDynamic(a[0]!, from));
 });
 
-/** tohex(value[, minLength]): two's complement hex of a long, zero-padded (tohex-function.md). */
+/**
+ * tohex(value[, minLength]): two's complement hex, zero-padded to minLength (at most 16)
+ * (tohex-function.md). A negative value takes its type's width: 8 digits for an int, 16 for a long.
+ */
 const tohex = def(1, 2, (args) => {
   const from = args[0]!.type;
   if (from === 'string' || from === 'dynamic' || from === 'guid')
@@ -33,9 +36,9 @@ const tohex = def(1, 2, (args) => {
   return bound('string', (a) => {
     const v = toLong(a[0]!, from);
     if (v === null) return '';
-    let hex = (v < 0n ? BigInt.asUintN(64, v) : v).toString(16);
+    let hex = (v < 0n ? BigInt.asUintN(from === 'int' ? 32 : 64, v) : v).toString(16);
     if (minLengthType !== undefined && a[1] !== null) {
-      const min = Number(a[1]);
+      const min = Math.min(Number(a[1]), 16);
       if (hex.length < min) hex = hex.padStart(min, '0');
     }
     return hex;

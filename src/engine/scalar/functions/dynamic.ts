@@ -208,17 +208,28 @@ export const dynamicFunctions: FunctionTable = {
       return slice(v, st, en);
     });
   }),
+  /**
+   * array_index_of(array, value[, start[, length[, occurrence]]]) (array-index-of-function.md):
+   * a negative start counts from the end, length -1 is unlimited, and the occurrence-th match in
+   * the range is returned; length < -1 or occurrence < 0 give null.
+   */
   array_index_of: def(2, 5, (args) => {
     const x = dyn(args, 0);
     const lookup = toDyn(args[1]!.type);
     const start = args[2] ? asIndex(args[2].type) : () => 0;
+    const length = args[3] ? asIndex(args[3].type) : () => -1;
+    const occurrence = args[4] ? asIndex(args[4].type) : () => 1;
     return bound('long', (a) => {
       const v = x(a[0]!);
       if (!Array.isArray(v)) return null;
+      const len = length(a[3] ?? -1) ?? -1;
+      let nth = occurrence(a[4] ?? 1) ?? 1;
+      if (len < -1 || nth < 0) return null;
       const key = setKey(lookup(a[1]!));
       let st = start(a[2] ?? 0) ?? 0;
       if (st < 0) st = Math.max(0, v.length + st);
-      for (let i = st; i < v.length; i++) if (setKey(v[i]!) === key) return BigInt(i);
+      const end = len === -1 ? v.length : Math.min(v.length, st + len);
+      for (let i = st; i < end; i++) if (setKey(v[i]!) === key && --nth === 0) return BigInt(i);
       return -1n;
     });
   }),

@@ -10,6 +10,7 @@ import { overlayFunctions } from './overlay.js';
 import { reshapeFunctions } from './reshape.js';
 import { s2Functions } from './s2/functions.js';
 import { setOperationFunctions } from './set-operations.js';
+import { unionMeasureFunctions } from './union-measures.js';
 import { wktFunctions } from './wkt.js';
 
 export const geoFunctions: FunctionTable = {
@@ -18,6 +19,8 @@ export const geoFunctions: FunctionTable = {
   ...reshapeFunctions,
   ...overlayFunctions,
   ...setOperationFunctions,
+  // After measureFunctions: replaces its polygon measures with ones that unite MultiPolygons.
+  ...unionMeasureFunctions,
   ...geohashFunctions,
   ...s2Functions,
   ...h3Functions,

@@ -6,11 +6,10 @@
  */
 import { sortEdges } from './loop-assembly.js';
 import type { OverlayEdge } from './polygon-overlay.js';
-import type { VertexPool } from './vertex-pool.js';
 
 /** The polylines the edges form, each as its vertex ids in order. */
-export function assembleLines(pool: VertexPool, unsorted: readonly OverlayEdge[]): number[][] {
-  const edges = sortEdges(pool, unsorted);
+export function assembleLines(rank: readonly number[], unsorted: readonly OverlayEdge[]): number[][] {
+  const edges = sortEdges(rank, unsorted);
   const outgoing = new Map<number, number[]>();
   const excess = new Map<number, number>();
   edges.forEach((e, i) => {
@@ -23,7 +22,7 @@ export function assembleLines(pool: VertexPool, unsorted: readonly OverlayEdge[]
   const used = new Array<boolean>(edges.length).fill(false);
   const walk = (first: number): number[] => {
     const chain = [edges[first]!.src];
-    for (let e: number | undefined = first; e !== undefined; ) {
+    for (let e: number | undefined = first; e !== undefined;) {
       used[e] = true;
       const v: number = edges[e]!.dst;
       chain.push(v);

@@ -2,8 +2,8 @@
  * Directed boundary edges joined into loops the way S2's builder joins them, since Kusto prints
  * the loops it gets from there and the documented outputs show where each loop starts:
  *
- * - Edges are taken in order of their source vertex, then their destination (vertices in S2 cell
- *   id order, vertex-pool.ts). A loop is traced from the first edge not yet used.
+ * - Edges are taken in order of their source vertex, then their destination (vertices in the
+ *   builder's order, polygon-overlay.ts). A loop is traced from the first edge not yet used.
  * - At a vertex with several ways on, the trace takes the sharpest left turn, so loops touching
  *   at a vertex come apart; and a trace that comes back to a vertex already on its path closes
  *   the loop there ("simple" loops: no vertex twice).
@@ -29,8 +29,7 @@ function clockwiseAngle(v: Vec3, d: Vec3, e: Vec3): number {
 }
 
 /** Edges sorted in the builder's order: by source rank, destination rank, input edge. */
-export function sortEdges(pool: VertexPool, edges: readonly OverlayEdge[]): OverlayEdge[] {
-  const rank = pool.ranks();
+export function sortEdges(rank: readonly number[], edges: readonly OverlayEdge[]): OverlayEdge[] {
   return [...edges].sort(
     (x, y) => rank[x.src]! - rank[y.src]! || rank[x.dst]! - rank[y.dst]! || x.inputId - y.inputId,
   );
@@ -82,8 +81,12 @@ function canonicalRotation(loop: readonly OverlayEdge[]): OverlayEdge[] {
 }
 
 /** The closed loops the edges form, each as its edges in order. */
-export function assembleLoops(pool: VertexPool, unsorted: readonly OverlayEdge[]): OverlayEdge[][] {
-  const edges = sortEdges(pool, unsorted);
+export function assembleLoops(
+  pool: VertexPool,
+  rank: readonly number[],
+  unsorted: readonly OverlayEdge[],
+): OverlayEdge[][] {
+  const edges = sortEdges(rank, unsorted);
   const next = leftTurns(pool, edges);
   const used = new Array<boolean>(edges.length).fill(false);
   const pathIndex = new Map<number, number>();

@@ -10,7 +10,14 @@
  */
 import type { DynamicValue } from '../../../../types/scalar.js';
 import { type Position, multiPolygonJson, polygonJson } from './geojson.js';
-import { type Loop, type Region, interiorPoint, loopContains, orientedVertices, signedLoopArea } from './region.js';
+import {
+  type Loop,
+  type Region,
+  interiorPoint,
+  loopContains,
+  orientedVertices,
+  signedLoopArea,
+} from './region.js';
 import { type Vec3, toLngLat } from './sphere.js';
 
 interface Node {

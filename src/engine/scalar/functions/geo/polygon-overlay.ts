@@ -14,7 +14,18 @@
  * then the second's, as S2 numbers them: the numbers decide where each output loop starts.
  */
 import { type Region, orientedVertices, regionContains } from './region.js';
-import { type Vec3, add, angle, arcsCross, cross, distanceToArc, dot, edgeNormal, normalize, scale } from './sphere.js';
+import {
+  type Vec3,
+  add,
+  angle,
+  arcsCross,
+  cross,
+  distanceToArc,
+  dot,
+  edgeNormal,
+  normalize,
+  scale,
+} from './sphere.js';
 import { MERGE_TOLERANCE, VertexPool } from './vertex-pool.js';
 
 /** A directed edge between pooled vertices, and the input edge it is part of. */
@@ -32,6 +43,8 @@ export interface Overlay {
   readonly lines: readonly OverlayEdge[];
   /** Vertex ids where the boundaries touch and no result edge passes (intersection only). */
   readonly points: readonly number[];
+  /** Each vertex's place in the builder's vertex order (see vertexRanks). */
+  readonly ranks: readonly number[];
 }
 
 export type OverlayOperation = 'union' | 'intersection';
@@ -169,28 +182,39 @@ export function overlayRegions(first: Region, second: Region, operation: Overlay
       if (meet(e, f, pool, splits)) {
         for (const id of [e.src, e.dst, f.src, f.dst]) {
           const p = pool.point(id);
-          if (distanceToArc(p, e.a, e.b) <= ON_EDGE_TOLERANCE && distanceToArc(p, f.a, f.b) <= ON_EDGE_TOLERANCE)
+          if (
+            distanceToArc(p, e.a, e.b) <= ON_EDGE_TOLERANCE &&
+            distanceToArc(p, f.a, f.b) <= ON_EDGE_TOLERANCE
+          )
             touchVertices.add(id);
         }
       }
     }
   }
-  const piecesA = edgesA.flatMap((e) => piecesOf(e, pool, splits.get(e)));
-  const piecesB = edgesB.flatMap((e) => piecesOf(e, pool, splits.get(e)));
-  const keysA = new Set(piecesA.map((p) => p.key));
-  const keysB = new Set(piecesB.map((p) => p.key));
+  const piecesA = edgesA.map((e) => piecesOf(e, pool, splits.get(e)));
+  const piecesB = edgesB.map((e) => piecesOf(e, pool, splits.get(e)));
+  const keysA = new Set(piecesA.flat().map((p) => p.key));
+  const keysB = new Set(piecesB.flat().map((p) => p.key));
   const wanted: Placement = operation === 'union' ? 'outside' : 'inside';
   const edges: OverlayEdge[] = [];
   const lines: OverlayEdge[] = [];
-  for (const piece of piecesA) {
-    const placement = place(piece, keysB, second, pool);
-    if (placement === wanted || placement === 'same') edges.push(piece);
-    else if (placement === 'opposite' && operation === 'intersection') lines.push(piece);
-  }
-  for (const piece of piecesB) {
-    const placement = place(piece, keysA, first, pool);
-    if (placement === wanted) edges.push(piece);
-  }
+  const emitted: InputEdge[] = [];
+  piecesA.forEach((pieces, i) => {
+    const before = edges.length + lines.length;
+    for (const piece of pieces) {
+      const placement = place(piece, keysB, second, pool);
+      if (placement === wanted || placement === 'same') edges.push(piece);
+      else if (placement === 'opposite' && operation === 'intersection') lines.push(piece);
+    }
+    if (edges.length + lines.length > before) emitted.push(edgesA[i]!);
+  });
+  piecesB.forEach((pieces, i) => {
+    const before = edges.length;
+    for (const piece of pieces) {
+      if (place(piece, keysA, first, pool) === wanted) edges.push(piece);
+    }
+    if (edges.length > before) emitted.push(edgesB[i]!);
+  });
   const points: number[] = [];
   if (operation === 'intersection') {
     const covered = new Set<number>();
@@ -200,5 +224,26 @@ export function overlayRegions(first: Region, second: Region, operation: Overlay
     }
     for (const id of touchVertices) if (!covered.has(id)) points.push(id);
   }
-  return { pool, edges, lines, points };
+  return { pool, edges, lines, points, ranks: vertexRanks(pool, emitted) };
+}
+
+/**
+ * The order in which the builder numbers the vertices, which decides where a traced loop begins.
+ * The documented outputs follow the order in which vertices first arrive: the ends of the input
+ * edges that contribute to the result, in input edge order, then the crossing points. (Ordering
+ * them along S2's Hilbert curve instead contradicts two of the documented unions.)
+ */
+function vertexRanks(pool: VertexPool, emitted: readonly InputEdge[]): number[] {
+  const ranks = new Array<number>(pool.points.length).fill(-1);
+  let next = 0;
+  const rank = (id: number): void => {
+    if (ranks[id] === -1) ranks[id] = next++;
+  };
+  for (const edge of emitted) {
+    rank(edge.src);
+    rank(edge.dst);
+  }
+  // Then the rest (crossing points), in the order they were found.
+  for (let id = 0; id < ranks.length; id++) rank(id);
+  return ranks;
 }

@@ -15,7 +15,7 @@ import { type Region, regionOfPolygons, vertexCount } from './region.js';
 
 /** The overlay's loops as a region. */
 export function overlayRegion(overlay: Overlay): Region {
-  const loops = assembleLoops(overlay.pool, overlay.edges);
+  const loops = assembleLoops(overlay.pool, overlay.ranks, overlay.edges);
   return regionOfLoops(loops.map((loop) => loop.map((e) => overlay.pool.point(e.src))));
 }
 
@@ -47,9 +47,14 @@ export function unionAll(regions: readonly Region[]): Region | null {
 
 /**
  * The region of a Polygon or MultiPolygon. The polygons of a MultiPolygon may overlap (the
- * reference pages take the union of them for areas and centroids), so several are merged.
+ * reference pages take their union for areas and centroids), so they are merged, each into the
+ * union of those before it, the new polygon first: the documented union area of a MultiPolygon is
+ * the one computed over the ring this order gives (merging the first polygon first starts the
+ * ring where a degenerate fan triangle costs the area its last printed digits).
  */
 export function regionOfShape(polygons: readonly ParsedPolygon[]): Region {
-  if (polygons.length === 1) return regionOfPolygons(polygons);
-  return unionAll(polygons.map((polygon) => regionOfPolygons([polygon]))) ?? { loops: [] };
+  let region = regionOfPolygons([polygons[0]!]);
+  for (let i = 1; i < polygons.length; i++)
+    region = combine(regionOfPolygons([polygons[i]!]), region, 'union');
+  return region;
 }

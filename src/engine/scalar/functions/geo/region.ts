@@ -8,7 +8,17 @@
  * input edges in this order, and the numbers decide where each output loop starts.
  */
 import type { Polygon as ParsedPolygon } from './geojson.js';
-import { type Vec3, add, angle, cross, distanceToArc, dot, normalize, scale, signedTriangleArea } from './sphere.js';
+import {
+  type Vec3,
+  add,
+  angle,
+  cross,
+  distanceToArc,
+  dot,
+  normalize,
+  scale,
+  signedTriangleArea,
+} from './sphere.js';
 
 export interface Loop {
   /** Counterclockwise around the smaller region the loop bounds. */
@@ -48,7 +58,8 @@ export function vertexCount(region: Region): number {
 export function signedLoopArea(vertices: readonly Vec3[]): number {
   let sum = 0;
   const origin = vertices[0]!;
-  for (let i = 1; i + 1 < vertices.length; i++) sum += signedTriangleArea(origin, vertices[i]!, vertices[i + 1]!);
+  for (let i = 1; i + 1 < vertices.length; i++)
+    sum += signedTriangleArea(origin, vertices[i]!, vertices[i + 1]!);
   return sum;
 }
 

@@ -56,7 +56,7 @@ function intersectPolygons(first: Region, second: Region): DynamicValue {
     parts.push(multiPointJson(overlay.points.map(positionOf)));
   }
   if (overlay.lines.length > 0) {
-    parts.push(linesShape(assembleLines(overlay.pool, overlay.lines).map((line) => line.map(positionOf))));
+    parts.push(linesShape(assembleLines(overlay.ranks, overlay.lines).map((line) => line.map(positionOf))));
   }
   const polygons = regionJson(overlayRegion(overlay));
   if (polygons !== null) parts.push(polygons);
@@ -85,7 +85,8 @@ function unionLines(value: DynamicValue): DynamicValue {
       }
     }
   }
-  const chains = assembleLines(pool, edges).map((chain) => chain.map((id) => toLngLat(pool.point(id))));
+  const order = pool.points.map((_, i) => i);
+  const chains = assembleLines(order, edges).map((chain) => chain.map((id) => toLngLat(pool.point(id))));
   return chains.length === 0 ? null : linesShape(chains);
 }
 
