@@ -22,6 +22,7 @@ import {
   str,
   ts,
 } from './support.js';
+import { bindErrors } from './function-table.js';
 
 function table(name: string, cases: [Arg[], unknown, ScalarType?][]) {
   describe(name, () => {
@@ -215,8 +216,31 @@ table('bag_has_key', [
   [[dyn('{"a":1}'), str('b')], false],
 ]);
 table('bag_merge', [[[dyn('{"a":1,"b":2}'), dyn('{"b":3,"c":4}')], { a: 1, b: 2, c: 4 }]]);
-table('bag_remove_keys', [[[dyn('{"a":1,"b":2}'), dyn('["a"]')], { b: 2 }]]);
-table('bag_set_key', [[[dyn('{"a":1}'), str('b'), long(2)], { a: 1, b: 2 }]]);
+const nested = '{"key1":123,"key2":{"prop1":"abc","prop2":"xyz"},"key3":[100,200]}';
+table('bag_remove_keys', [
+  [[dyn('{"a":1,"b":2}'), dyn('["a"]')], { b: 2 }],
+  // JSONPath keys reach nested bags (bag-remove-keys-function.md).
+  [[dyn(nested), dyn('["$.key2.prop1", "key3"]')], { key1: 123, key2: { prop2: 'xyz' } }],
+  [[dyn(nested), dyn(`["$['key2']['prop2']"]`)], { key1: 123, key2: { prop1: 'abc' }, key3: [100, 200] }],
+  // A path through a non-bag, a missing key, array indexing or the root remove nothing.
+  [[dyn(nested), dyn('["$.key1.x", "nope", "$.key3[0]", "$"]')], JSON.parse(nested)],
+  [[dyn('{}'), dyn('["a"]')], {}],
+  [[dyn('[1]'), dyn('["a"]')], null],
+  [[dyn('{"a":1}'), dyn('"a"')], null],
+]);
+table('bag_set_key', [
+  [[dyn('{"a":1}'), str('b'), long(2)], { a: 1, b: 2 }],
+  // JSONPath keys set nested values, creating the bags on the way (bag-set-key-function.md).
+  [
+    [dyn('{"key1":123,"key2":{"prop1":123,"prop2":"xyz"}}'), str('$.key2.prop1'), str('abc')],
+    { key1: 123, key2: { prop1: 'abc', prop2: 'xyz' } },
+  ],
+  [[dyn('{"key1":123}'), str('$.key2.prop1'), str('abc')], { key1: 123, key2: { prop1: 'abc' } }],
+  [[dyn('{"a":5}'), str('$.a.b'), long(1)], { a: { b: 1 } }],
+  [[dyn('{"a":1}'), str('$'), long(1)], null],
+  [[dyn('{"a":1}'), str('$.a[0]'), long(1)], null],
+  [[dyn('[1]'), str('a'), long(1)], null],
+]);
 table('set_has_element', [
   [[dyn('["this", "is", "an", "example"]'), str('example')], true],
   [[dyn('["this", "is"]'), str('test')], false],
@@ -276,8 +300,46 @@ table('array_index_of', [
   [[dyn('{"a":1}'), str('a')], null],
 ]);
 table('array_reverse', [[[dyn('[1,2,3]')], [3, 2, 1]]]);
-table('array_sort_asc', [[[dyn('[3,null,1]')], [1, 3, null]]]);
-table('array_sort_desc', [[[dyn('["a","c","b"]')], ['c', 'b', 'a']]]);
+table('array_sort_asc', [
+  [[dyn('[3,null,1]')], [1, 3, null]],
+  [[dyn('[3,null,1]'), bool(false)], [null, 1, 3]],
+  // Several arrays: the others follow the first's order; one of another length is null.
+  [
+    [dyn('[1,3,4,5,2]'), dyn('["a","b","c","d","e"]')],
+    [
+      [1, 2, 3, 4, 5],
+      ['a', 'e', 'b', 'c', 'd'],
+    ],
+  ],
+  [
+    [dyn('[2,null,1]'), dyn('["x","n","y"]'), dyn('[1]'), bool(false)],
+    [[null, 1, 2], ['n', 'y', 'x'], null],
+  ],
+  // Ties keep their input order.
+  [
+    [dyn('[1,0,1]'), dyn('["first","zero","second"]')],
+    [
+      [0, 1, 1],
+      ['zero', 'first', 'second'],
+    ],
+  ],
+  [[dyn('[]'), dyn('[]')], [[], []]],
+  [[dyn('{"a":1}')], null],
+]);
+table('array_sort_desc', [
+  [[dyn('["a","c","b"]')], ['c', 'b', 'a']],
+  [
+    [dyn('["2019-07-15T00:00:00.0000000Z","2019-07-02T00:00:00.0000000Z"]'), dyn('["chmod","ls"]')],
+    [
+      ['2019-07-15T00:00:00.0000000Z', '2019-07-02T00:00:00.0000000Z'],
+      ['chmod', 'ls'],
+    ],
+  ],
+]);
+bindErrors('array_sort_asc', [
+  [[str('[1,2]')], /first argument must be a dynamic array/],
+  [[dyn('[1]'), bool(true), bool(true)], /optional nulls_last/],
+]);
 table('array_sum', [[[dyn('[1,2.5]')], 3.5]]);
 table('array_shift_left', [
   [
@@ -341,7 +403,19 @@ table('base64_decode_tostring', [
   [[str('!!!')], ''],
 ]);
 table('base64_decodestring', [[[str('S3VzdG8=')], 'Kusto']]);
-table('base64_decode_toarray', [[[str('S3VzdG8=')], [75, 117, 115, 116, 111]]]);
+table('base64_decode_toarray', [
+  [[str('S3VzdG8=')], [75, 117, 115, 116, 111]],
+  // Decoding is strict: padding to a multiple of 4, standard alphabet only.
+  [[str('U3RyaW5n0KHR0tGA0L7Rh9C60LA')], null],
+  [[str('S3VzdG8')], null],
+  [[str('a-_b')], null],
+  [[str('')], []],
+]);
+table('base64_encode_fromarray', [
+  [[dyn('[75,117,115,116,111]')], 'S3VzdG8='],
+  [[dyn('[256]')], ''],
+  [[nul('dynamic')], ''],
+]);
 table('base64_encode_fromguid', [
   [[guid('ae3133f2-6e22-49ae-b06a-16e6a9b212eb')], '8jMxriJurkmwahbmqbIS6w=='],
 ]);

@@ -77,8 +77,8 @@ function toDyn(type: ScalarType): Adapter<DynamicValue> {
   return (v) => toDynamicValue(v, type);
 }
 
-/** A minimal JSONPath: $, .name, ['name'], [index] (extract-json-function.md). */
-function compileJsonPath(path: string): ((v: DynamicValue) => DynamicValue) | null {
+/** The steps of a minimal JSONPath: $, .name, ['name'], [index] (jsonpath.md); null if malformed. */
+function parseJsonPath(path: string): (string | number)[] | null {
   const steps: (string | number)[] = [];
   const p = path.trim();
   if (!p.startsWith('$')) return null;
@@ -102,6 +102,61 @@ function compileJsonPath(path: string): ((v: DynamicValue) => DynamicValue) | nu
       return null;
     }
   }
+  return steps;
+}
+
+/**
+ * The key path a bag function's key names: a root key as written, or a JSONPath (`$.a.b`) of
+ * property names (bag-remove-keys-function.md, bag-set-key-function.md: no array indexing, no
+ * root path); null when it is neither.
+ */
+function bagKeyPath(key: string): string[] | null {
+  if (!key.trimStart().startsWith('$')) return [key];
+  const steps = parseJsonPath(key);
+  if (steps === null || steps.length === 0 || steps.some((s) => typeof s !== 'string')) return null;
+  return steps as string[];
+}
+
+function copyBag(bag: DynamicObject): DynamicObject {
+  const out = newBag();
+  for (const key of Object.keys(bag)) out[key] = bag[key]!;
+  return out;
+}
+
+/** `bag` without the value at `path` (itself when there is none there); inputs are not changed. */
+function withoutPath(bag: DynamicObject, path: readonly string[]): DynamicObject {
+  const [head, ...rest] = path as [string, ...string[]];
+  if (!Object.prototype.hasOwnProperty.call(bag, head)) return bag;
+  if (rest.length > 0) {
+    const child = bag[head]!;
+    if (!isBag(child)) return bag;
+    const changed = withoutPath(child, rest);
+    if (changed === child) return bag;
+    const out = copyBag(bag);
+    out[head] = changed;
+    return out;
+  }
+  const out = copyBag(bag);
+  delete out[head];
+  return out;
+}
+
+/** `bag` with `value` at `path`, creating the bags on the way; inputs are not changed. */
+function withPath(bag: DynamicObject, path: readonly string[], value: DynamicValue): DynamicObject {
+  const [head, ...rest] = path as [string, ...string[]];
+  const out = copyBag(bag);
+  if (rest.length === 0) out[head] = value;
+  else {
+    const child = bag[head];
+    out[head] = withPath(isBag(child) ? child : newBag(), rest, value);
+  }
+  return out;
+}
+
+/** A compiled minimal JSONPath (extract-json-function.md). */
+function compileJsonPath(path: string): ((v: DynamicValue) => DynamicValue) | null {
+  const steps = parseJsonPath(path);
+  if (steps === null) return null;
   return (v) => {
     let cur: DynamicValue = v;
     for (const s of steps) {
@@ -160,26 +215,8 @@ export const dynamicFunctions: FunctionTable = {
     }
     return sum;
   }),
-  array_sort_asc: def(1, 2, (args) => {
-    const x = dyn(args, 0);
-    const nullsLast = args[1] ? asBool(args[1].type) : () => true;
-    return bound('dynamic', (a) => {
-      const v = x(a[0]!);
-      if (!Array.isArray(v)) return null;
-      const last = nullsLast(a[1] ?? true) !== false;
-      return sortArray(v, 1, last);
-    });
-  }),
-  array_sort_desc: def(1, 2, (args) => {
-    const x = dyn(args, 0);
-    const nullsLast = args[1] ? asBool(args[1].type) : () => true;
-    return bound('dynamic', (a) => {
-      const v = x(a[0]!);
-      if (!Array.isArray(v)) return null;
-      const last = nullsLast(a[1] ?? true) !== false;
-      return sortArray(v, -1, last);
-    });
-  }),
+  array_sort_asc: sortDef(1),
+  array_sort_desc: sortDef(-1),
   pack_array: def(1, 64, (args) => {
     const xs = args.map((x) => toDyn(x.type));
     return bound('dynamic', (a) => xs.map((f, i) => f(a[i]!)));
@@ -360,9 +397,11 @@ export const dynamicFunctions: FunctionTable = {
       const v = x(a[0]!);
       const k = keys(a[1]!);
       if (!isBag(v) || !Array.isArray(k)) return null;
-      const remove = new Set(k.map((e) => dynamicToString(e)));
-      const out = newBag();
-      for (const key of Object.keys(v)) if (!remove.has(key)) out[key] = v[key]!;
+      let out = copyBag(v);
+      for (const e of k) {
+        const path = bagKeyPath(dynamicToString(e));
+        if (path !== null) out = withoutPath(out, path);
+      }
       return out;
     });
   }),
@@ -373,22 +412,47 @@ export const dynamicFunctions: FunctionTable = {
     return bound('dynamic', (a) => {
       const v = x(a[0]!);
       if (!isBag(v)) return null;
-      const out: DynamicObject = newBag();
-      for (const key of Object.keys(v)) out[key] = v[key]!;
-      out[k(a[1]!)] = val(a[2]!);
-      return out;
+      const path = bagKeyPath(k(a[1]!));
+      return path === null ? null : withPath(v, path, val(a[2]!));
     });
   }),
   extract_json: extractJson,
   extractjson: extractJson,
 };
 
-function sortArray(v: DynamicValue[], direction: 1 | -1, nullsLast: boolean): DynamicValue[] {
-  const values = v.filter((e) => e !== null);
-  const nulls = v.length - values.length;
-  values.sort((x, y) => direction * compareDynamic(x, y));
-  const pad: DynamicValue[] = Array(nulls).fill(null);
-  return nullsLast ? [...values, ...pad] : [...pad, ...values];
+/** The positions of `v` in sorted order (stable), nulls first or last. */
+function sortOrder(v: readonly DynamicValue[], direction: 1 | -1, nullsLast: boolean): number[] {
+  const values: number[] = [];
+  const nulls: number[] = [];
+  v.forEach((e, i) => (e === null ? nulls : values).push(i));
+  values.sort((x, y) => direction * compareDynamic(v[x]!, v[y]!));
+  return nullsLast ? [...values, ...nulls] : [...nulls, ...values];
+}
+
+/**
+ * array_sort_asc / array_sort_desc(array1[, ..., arrayN][, nulls_last]) (array-sort-asc-function.md):
+ * sorts the first array and orders the others to match it (null for one whose length differs).
+ * With one array the value is the sorted array; with several it is the list of the sorted arrays,
+ * one per output of the call (`array_sort_asc(a, b)[1]` is b in a's order).
+ */
+function sortDef(direction: 1 | -1) {
+  return def(1, 64, (args, name) => {
+    let arrays = 0;
+    while (arrays < args.length && args[arrays]!.type === 'dynamic') arrays++;
+    if (arrays === 0) return failure(`${name}(): the first argument must be a dynamic array`, 0);
+    if (args.length > arrays + 1) return failure(`${name}(): expected arrays, then an optional nulls_last`, arrays);
+    const xs = args.slice(0, arrays).map((_, i) => dyn(args, i));
+    const nullsLast = arrays < args.length ? asBool(args[arrays]!.type) : () => true;
+    return bound('dynamic', (a) => {
+      const first = xs[0]!(a[0]!);
+      const last = arrays < a.length ? nullsLast(a[arrays]!) !== false : true;
+      const order = Array.isArray(first) ? sortOrder(first, direction, last) : null;
+      const sorted = (v: DynamicValue): DynamicValue =>
+        order === null || !Array.isArray(v) || v.length !== order.length ? null : order.map((i) => v[i]!);
+      if (arrays === 1) return sorted(first);
+      return xs.map((x, i) => sorted(i === 0 ? first : x(a[i]!)));
+    });
+  });
 }
 
 function arrayIff(args: readonly ArgInfo[]) {

@@ -11,11 +11,15 @@ import { type FunctionTable, def } from './registry.js';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Base64 (standard or URL alphabet, padding optional) to bytes; null when malformed. */
+/**
+ * Base64 to bytes; null when malformed. Kusto decodes strictly: the standard alphabet, padded to a
+ * multiple of 4 characters. (base64-encode-fromarray-function.md decodes an unpadded string to an
+ * empty array, and Sentinel's own rules cut encoded commands to a multiple of 8 before decoding.)
+ */
 export function decodeBase64(text: string): Buffer | null {
   const t = text.trim();
-  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(t) || t.replace(/=+$/, '').length % 4 === 1) return null;
-  return Buffer.from(t.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (t.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(t)) return null;
+  return Buffer.from(t, 'base64');
 }
 
 function stringFn(f: (s: string) => string) {

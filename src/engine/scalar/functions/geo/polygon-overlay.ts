@@ -1,9 +1,11 @@
 /**
  * The union and the intersection of two regions on the sphere, as boundary edges.
  *
- * Every edge of each region is split where the other region's boundary crosses or touches it;
- * each piece then lies wholly inside, outside, or along the other region's boundary, which its
- * midpoint (or the matching piece) tells. The union keeps the pieces outside the other region,
+ * Every edge of each region is split where the other region's boundary crosses or touches it
+ * (edge pairs found by a sweep over their bounding boxes); each piece then lies wholly inside,
+ * outside, or along the other region's boundary: a matching piece of the other region tells the
+ * last, a containment test of a midpoint the others, carried along each loop from one crossing to
+ * the next. The union keeps the pieces outside the other region,
  * the intersection those inside it; a piece both regions share keeps once when the regions lie on
  * the same side of it, and otherwise borders both (dropped by the union) or neither (for the
  * intersection, a line where the closed regions touch). Points where the boundaries touch and no
@@ -53,6 +55,10 @@ export type OverlayOperation = 'union' | 'intersection';
 const ON_EDGE_TOLERANCE = MERGE_TOLERANCE;
 
 interface InputEdge {
+  /** Position in the overlay's list of input edges (the first region's, then the second's). */
+  readonly index: number;
+  /** True for the first edge of a loop. */
+  readonly loopStart: boolean;
   readonly a: Vec3;
   readonly b: Vec3;
   readonly src: number;
@@ -93,10 +99,67 @@ function inputEdges(region: Region, pool: VertexPool, firstId: number): InputEdg
       const j = (i + 1) % vs.length;
       const a = pool.point(ids[i]!);
       const b = pool.point(ids[j]!);
-      out.push({ a, b, src: ids[i]!, dst: ids[j]!, inputId: firstId + out.length, ...boundingBox(a, b) });
+      const index = firstId + out.length;
+      out.push({
+        index,
+        loopStart: i === 0,
+        a,
+        b,
+        src: ids[i]!,
+        dst: ids[j]!,
+        inputId: index,
+        ...boundingBox(a, b),
+      });
     }
   }
   return out;
+}
+
+/** The axis along which the edges' boxes spread most, for the sweep. */
+function sweepAxis(edges: readonly InputEdge[]): 0 | 1 | 2 {
+  let best: 0 | 1 | 2 = 0;
+  let bestSpread = -1;
+  for (const axis of [0, 1, 2] as const) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const e of edges) {
+      lo = Math.min(lo, e.lo[axis]);
+      hi = Math.max(hi, e.hi[axis]);
+    }
+    if (hi - lo > bestSpread) {
+      bestSpread = hi - lo;
+      best = axis;
+    }
+  }
+  return best;
+}
+
+/**
+ * The pairs of edges, one from each region, whose boxes overlap, found by sweeping along one
+ * axis; listed by first edge, then second, so crossing points are found in a fixed order.
+ */
+function candidatePairs(
+  edgesA: readonly InputEdge[],
+  edgesB: readonly InputEdge[],
+): [InputEdge, InputEdge][] {
+  const axis = sweepAxis([...edgesA, ...edgesB]);
+  const events = [...edgesA, ...edgesB].sort((x, y) => x.lo[axis] - y.lo[axis]);
+  const boundary = edgesA.length;
+  const active: [InputEdge[], InputEdge[]] = [[], []];
+  const pairs: [InputEdge, InputEdge][] = [];
+  for (const e of events) {
+    const fromA = e.index < boundary;
+    const others = active[fromA ? 1 : 0];
+    // Edges ending before this one starts along the axis meet nothing from here on.
+    let kept = 0;
+    for (const o of others) if (o.hi[axis] >= e.lo[axis]) others[kept++] = o;
+    others.length = kept;
+    for (const o of others) {
+      if (boxesOverlap(e, o)) pairs.push(fromA ? [e, o] : [o, e]);
+    }
+    active[fromA ? 0 : 1].push(e);
+  }
+  return pairs.sort((x, y) => x[0].index - y[0].index || x[1].index - y[1].index);
 }
 
 /** The point where two properly crossing arcs meet. */
@@ -106,8 +169,18 @@ function crossingPoint(e: InputEdge, f: InputEdge): Vec3 {
   return dot(x, near) < 0 ? scale(x, -1) : x;
 }
 
-/** Records where e and f meet as split vertices of each; true when their boundaries touch. */
-function meet(e: InputEdge, f: InputEdge, pool: VertexPool, splits: Map<InputEdge, Set<number>>): boolean {
+interface Meetings {
+  /** The vertices inside each edge where it is to be cut. */
+  readonly splits: Map<InputEdge, Set<number>>;
+  /** How many proper crossings produced each crossing vertex. */
+  readonly crossings: Map<number, number>;
+  /** Vertices lying on both boundaries other than at a proper crossing. */
+  readonly touches: Set<number>;
+}
+
+/** Records where e and f meet: as cut vertices of each, crossings and touching vertices. */
+function meet(e: InputEdge, f: InputEdge, pool: VertexPool, meetings: Meetings): void {
+  const { splits } = meetings;
   let touching = false;
   const addSplit = (edge: InputEdge, id: number): void => {
     if (id === edge.src || id === edge.dst) return;
@@ -127,12 +200,23 @@ function meet(e: InputEdge, f: InputEdge, pool: VertexPool, splits: Map<InputEdg
   onEdge(f.dst, f.b, e);
   onEdge(e.src, e.a, f);
   onEdge(e.dst, e.b, f);
-  if (!touching && arcsCross(e.a, e.b, f.a, f.b)) {
+  if (touching) {
+    for (const [id, p] of [
+      [e.src, e.a],
+      [e.dst, e.b],
+      [f.src, f.a],
+      [f.dst, f.b],
+    ] as const) {
+      const onBoth =
+        distanceToArc(p, e.a, e.b) <= ON_EDGE_TOLERANCE && distanceToArc(p, f.a, f.b) <= ON_EDGE_TOLERANCE;
+      if (onBoth) meetings.touches.add(id);
+    }
+  } else if (arcsCross(e.a, e.b, f.a, f.b)) {
     const id = pool.intern(crossingPoint(e, f));
     addSplit(e, id);
     addSplit(f, id);
+    meetings.crossings.set(id, (meetings.crossings.get(id) ?? 0) + 1);
   }
-  return touching;
 }
 
 interface Piece extends OverlayEdge {
@@ -163,56 +247,70 @@ function piecesOf(edge: InputEdge, pool: VertexPool, splits: ReadonlySet<number>
 
 type Placement = 'inside' | 'outside' | 'same' | 'opposite';
 
-function place(piece: Piece, other: ReadonlySet<string>, otherRegion: Region, pool: VertexPool): Placement {
-  if (other.has(piece.key)) return 'same';
-  if (other.has(keyOf(piece.dst, piece.src))) return 'opposite';
-  const mid = normalize(add(pool.point(piece.src), pool.point(piece.dst)));
-  return regionContains(otherRegion, mid) ? 'inside' : 'outside';
+/**
+ * Where each piece of a region's edges lies relative to the other region. Containment is tested
+ * at the first piece of each loop and after each touching vertex or shared stretch; in between,
+ * it changes exactly where the boundary crosses the other one properly, so it is carried along.
+ */
+function placePieces(
+  edges: readonly InputEdge[],
+  pieces: readonly (readonly Piece[])[],
+  otherKeys: ReadonlySet<string>,
+  otherRegion: Region,
+  meetings: Meetings,
+  pool: VertexPool,
+): Placement[][] {
+  let inside: boolean | null = null;
+  return pieces.map((edgePieces, i) => {
+    if (edges[i]!.loopStart) inside = null;
+    return edgePieces.map((piece) => {
+      let placement: Placement;
+      if (otherKeys.has(piece.key)) placement = 'same';
+      else if (otherKeys.has(keyOf(piece.dst, piece.src))) placement = 'opposite';
+      else {
+        if (inside === null) {
+          inside = regionContains(otherRegion, normalize(add(pool.point(piece.src), pool.point(piece.dst))));
+        }
+        placement = inside ? 'inside' : 'outside';
+      }
+      if (placement === 'same' || placement === 'opposite' || meetings.touches.has(piece.dst)) inside = null;
+      else if (meetings.crossings.has(piece.dst))
+        inside = meetings.crossings.get(piece.dst) === 1 ? !inside : null;
+      return placement;
+    });
+  });
 }
 
 export function overlayRegions(first: Region, second: Region, operation: OverlayOperation): Overlay {
   const pool = new VertexPool();
   const edgesA = inputEdges(first, pool, 0);
   const edgesB = inputEdges(second, pool, edgesA.length);
-  const splits = new Map<InputEdge, Set<number>>();
-  const touchVertices = new Set<number>();
-  for (const e of edgesA) {
-    for (const f of edgesB) {
-      if (!boxesOverlap(e, f)) continue;
-      if (meet(e, f, pool, splits)) {
-        for (const id of [e.src, e.dst, f.src, f.dst]) {
-          const p = pool.point(id);
-          if (
-            distanceToArc(p, e.a, e.b) <= ON_EDGE_TOLERANCE &&
-            distanceToArc(p, f.a, f.b) <= ON_EDGE_TOLERANCE
-          )
-            touchVertices.add(id);
-        }
-      }
-    }
-  }
-  const piecesA = edgesA.map((e) => piecesOf(e, pool, splits.get(e)));
-  const piecesB = edgesB.map((e) => piecesOf(e, pool, splits.get(e)));
+  const meetings: Meetings = { splits: new Map(), crossings: new Map(), touches: new Set() };
+  for (const [e, f] of candidatePairs(edgesA, edgesB)) meet(e, f, pool, meetings);
+  const piecesA = edgesA.map((e) => piecesOf(e, pool, meetings.splits.get(e)));
+  const piecesB = edgesB.map((e) => piecesOf(e, pool, meetings.splits.get(e)));
   const keysA = new Set(piecesA.flat().map((p) => p.key));
   const keysB = new Set(piecesB.flat().map((p) => p.key));
+  const placesA = placePieces(edgesA, piecesA, keysB, second, meetings, pool);
+  const placesB = placePieces(edgesB, piecesB, keysA, first, meetings, pool);
   const wanted: Placement = operation === 'union' ? 'outside' : 'inside';
   const edges: OverlayEdge[] = [];
   const lines: OverlayEdge[] = [];
   const emitted: InputEdge[] = [];
   piecesA.forEach((pieces, i) => {
     const before = edges.length + lines.length;
-    for (const piece of pieces) {
-      const placement = place(piece, keysB, second, pool);
+    pieces.forEach((piece, k) => {
+      const placement = placesA[i]![k]!;
       if (placement === wanted || placement === 'same') edges.push(piece);
       else if (placement === 'opposite' && operation === 'intersection') lines.push(piece);
-    }
+    });
     if (edges.length + lines.length > before) emitted.push(edgesA[i]!);
   });
   piecesB.forEach((pieces, i) => {
     const before = edges.length;
-    for (const piece of pieces) {
-      if (place(piece, keysA, first, pool) === wanted) edges.push(piece);
-    }
+    pieces.forEach((piece, k) => {
+      if (placesB[i]![k]! === wanted) edges.push(piece);
+    });
     if (edges.length > before) emitted.push(edgesB[i]!);
   });
   const points: number[] = [];
@@ -222,7 +320,7 @@ export function overlayRegions(first: Region, second: Region, operation: Overlay
       covered.add(e.src);
       covered.add(e.dst);
     }
-    for (const id of touchVertices) if (!covered.has(id)) points.push(id);
+    for (const id of meetings.touches) if (!covered.has(id)) points.push(id);
   }
   return { pool, edges, lines, points, ranks: vertexRanks(pool, emitted) };
 }

@@ -32,8 +32,9 @@ export interface Region {
 }
 
 /**
- * The loop's vertices with the region on the left. A hole's are its stored vertices reversed
- * but kept starting at the same vertex, as S2 reads a hole (v0, vn−1, …, v1).
+ * The loop's vertices with the region on the left. A hole's are its stored vertices reversed but
+ * kept starting at the same vertex (v0, vn−1, …, v1), as S2 reads a hole as far as we know; no
+ * documented output has a hole, so where a hole's ring starts is unconfirmed.
  */
 export function orientedVertices(loop: Loop): Vec3[] {
   if (!loop.hole) return [...loop.vertices];
