@@ -73,7 +73,10 @@ const cases: KeyCase[] = [
   {
     name: 'datetime keys (ticks beyond 2^53)',
     build: { types: ['datetime'], columns: [[636425280000000000n, 636425280300000000n, null]] },
-    probe: { types: ['datetime'], columns: [[636425280300000000n, 636425280000000001n, 636425280000000000n]] },
+    probe: {
+      types: ['datetime'],
+      columns: [[636425280300000000n, 636425280000000001n, 636425280000000000n]],
+    },
   },
   {
     name: 'thousands of distinct longs (the table grows and rehashes)',

@@ -1,4 +1,4 @@
-// pack_all and bag_pack_columns: functions that read the input row itself.
+// pack_all, bag_pack_columns and estimate_data_size: functions that read the input row itself.
 import { describe, test } from 'node:test';
 import { errorCodes } from '../../src/engine/index.js';
 import { checkInvalid, checkValid, type InvalidCase, type ValidCase } from './support/run.js';
@@ -46,6 +46,24 @@ const valid: ValidCase[] = [
       ['B', 'val_b', '2', '{"Id":"B","Value":"val_b"}'],
     ],
   },
+  {
+    name: 'estimate_data_size(*) sizes every column: a long 8 bytes, a string its length (estimate-data-size-function.md)',
+    query: `range x from 1 to 10 step 1 | extend Text = '1234567890' | summarize Total = sum(estimate_data_size(*))`,
+    columns: ['Total:long'],
+    rows: [['180']],
+  },
+  {
+    name: 'estimate_data_size of listed columns: int 4, datetime 8, null 0, UTF-8 bytes',
+    query: `print i = int(1), d = datetime(2020-01-01), n = long(null), s = 'é', s2 = 'éx' | project a = estimate_data_size(i, d), b = estimate_data_size(n), c = estimate_data_size(s, s2)`,
+    columns: ['a:long', 'b:long', 'c:long'],
+    rows: [['12', '0', '5']],
+  },
+  {
+    name: 'estimate_data_size of a dynamic value exceeds its JSON text',
+    query: `print s = '{"a":"bcd"}', d = dynamic({"a":"bcd"}) | project bigger = estimate_data_size(d) > estimate_data_size(s)`,
+    columns: ['bigger:bool'],
+    rows: [[true]],
+  },
 ];
 
 const invalid: InvalidCase[] = [
@@ -58,7 +76,7 @@ const invalid: InvalidCase[] = [
   },
 ];
 
-describe('pack_all, bag_pack_columns', () => {
+describe('pack_all, bag_pack_columns, estimate_data_size', () => {
   for (const c of valid) test(c.name, () => checkValid(c));
   for (const c of invalid) test(`error: ${c.name}`, () => checkInvalid(c));
 });

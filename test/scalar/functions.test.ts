@@ -39,6 +39,37 @@ function table(name: string, cases: [Arg[], unknown, ScalarType?][]) {
 }
 
 // Conditional
+// assert(): its condition is a constant checked when the call is bound (assert-function.md).
+describe('assert', () => {
+  test('a true constant condition binds to true', () => {
+    const r = bindFunction('assert', [
+      { type: 'bool', constant: true },
+      { type: 'string', constant: 'm' },
+    ]);
+    assert.ok(!('error' in r));
+    assert.equal(r.evaluate([true, 'm'], { now: 0n }), true);
+  });
+});
+bindErrors('assert', [
+  [
+    [bool(false), str('Length must be greater than zero')],
+    /assert\(\) has failed with message: 'Length must be greater than zero'/,
+  ],
+  [[bool(null), str('m')], /has failed/],
+  [[long(1), str('m')], /condition must be a bool/],
+]);
+describe('assert (bind errors, varying arguments)', () => {
+  test('a condition that is not a constant', () =>
+    assert.match(
+      bindError(bindFunction('assert', [{ type: 'bool' }, { type: 'string', constant: 'm' }])),
+      /must be a constant/,
+    ));
+  test('a message that is not a constant', () =>
+    assert.match(
+      bindError(bindFunction('assert', [{ type: 'bool', constant: true }, { type: 'string' }])),
+      /message must be a constant string/,
+    ));
+});
 table('iff', [
   [[bool(true), str('a'), str('b')], 'a', 'string'],
   [[bool(false), str('a'), str('b')], 'b'],
@@ -302,7 +333,10 @@ table('array_index_of', [
 table('array_reverse', [[[dyn('[1,2,3]')], [3, 2, 1]]]);
 table('array_sort_asc', [
   [[dyn('[3,null,1]')], [1, 3, null]],
-  [[dyn('[3,null,1]'), bool(false)], [null, 1, 3]],
+  [
+    [dyn('[3,null,1]'), bool(false)],
+    [null, 1, 3],
+  ],
   // Several arrays: the others follow the first's order; one of another length is null.
   [
     [dyn('[1,3,4,5,2]'), dyn('["a","b","c","d","e"]')],
@@ -323,7 +357,10 @@ table('array_sort_asc', [
       ['zero', 'first', 'second'],
     ],
   ],
-  [[dyn('[]'), dyn('[]')], [[], []]],
+  [
+    [dyn('[]'), dyn('[]')],
+    [[], []],
+  ],
   [[dyn('{"a":1}')], null],
 ]);
 table('array_sort_desc', [

@@ -62,6 +62,15 @@ describe('parseDatetime: every documented form', () => {
     ['Xyz, 8 Nov 14 15:05', null],
     ['', null],
     ['yesterday', null],
+    // The canonical form (read without a regular expression) and its near misses.
+    ['2017-10-01T00:00:30.0000000Z', at(2017, 10, 1, 0, 0, 30)],
+    ['2017-10-01T00:00:30Z', at(2017, 10, 1, 0, 0, 30)],
+    ['2017-10-01T00:00:30.5Z', at(2017, 10, 1, 0, 0, 30, 5_000_000)],
+    ['2017-10-01T00:00:30.Z', null],
+    ['2017-10-01T00:00:3a.0000000Z', null],
+    ['2017-02-30T00:00:00.0000000Z', null],
+    ['2017-10-01T24:00:00.0000000Z', null],
+    [' 2017-10-01T00:00:30Z ', at(2017, 10, 1, 0, 0, 30)],
   ];
   for (const [text, expected] of cases)
     test(JSON.stringify(text), () => assert.equal(parseDatetime(text), expected));

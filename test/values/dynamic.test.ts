@@ -71,6 +71,14 @@ describe('parseDynamicLiteral', () => {
     ['["NTDS.out" "DumpExt.dll", "x"]', '["NTDS.outDumpExt.dll","x"]'],
     ["['a' @'\\b' \"c\"]", '["a\\\\bc"]'],
     ['{"k": "a" // note\n "b"}', '{"k":"ab"}'],
+    // Obfuscated string literals (h'...', h@'...') are strings; h alone is still a word.
+    ["[h'secret', H@'a''b', h\"x\" 'y']", '["secret","a\'b","xy"]'],
+    ["{'k': h@'https://a.example/x;key'}", '{"k":"https://a.example/x;key"}'],
+    // A typed literal's text may be a string literal.
+    [
+      '[datetime("01-01-2022"), datetime(\'2020-01-02\'), timespan("1h"), guid("74be27de-1e4e-49d9-b579-fe0b331d3642")]',
+      '["2022-01-01T00:00:00.0000000Z","2020-01-02T00:00:00.0000000Z","01:00:00","74be27de-1e4e-49d9-b579-fe0b331d3642"]',
+    ],
   ];
   for (const [text, printed] of cases)
     test(text, () => assert.equal(stringifyDynamic(parseDynamicLiteral(text)), printed));
@@ -78,5 +86,8 @@ describe('parseDynamicLiteral', () => {
     assert.throws(() => parseDynamicLiteral('[1,'), /invalid dynamic literal: .* at offset 3/);
     assert.throws(() => parseDynamicLiteral('{"a" 1}'), /invalid dynamic literal/);
     assert.throws(() => parseDynamicLiteral('[datetime(nope)]'), /bad datetime literal/);
+    assert.throws(() => parseDynamicLiteral('[datetime("nope")]'), /bad datetime literal/);
+    assert.throws(() => parseDynamicLiteral('[h]'), /unexpected 'h'/);
+    assert.throws(() => parseDynamicLiteral('[datetime("2020-01-01"]'), /expected '\)'/);
   });
 });

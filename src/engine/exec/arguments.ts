@@ -25,7 +25,11 @@ export function argumentsByParameter<T>(
   for (const [name, arg] of Object.entries(named)) {
     const i = params.findIndex((p) => p.name === name);
     if (i < 0)
-      throw new KqlRuntimeError(errorCodes.badArguments, `the function has no parameter named '${name}'`, span);
+      throw new KqlRuntimeError(
+        errorCodes.badArguments,
+        `the function has no parameter named '${name}'`,
+        span,
+      );
     out[i] = arg;
   }
   let next = 0;

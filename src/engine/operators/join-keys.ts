@@ -9,7 +9,13 @@
  * (each is keyed by its exact integer), and a null key part matches nothing (id -1).
  */
 import type { ScalarType, ScalarValue } from '../../types/scalar.js';
-import { LongVector, NullMask, type StringDictionary, type StringVector, type Vector } from '../table/index.js';
+import {
+  LongVector,
+  NullMask,
+  type StringDictionary,
+  type StringVector,
+  type Vector,
+} from '../table/index.js';
 import { hashKey, type HashKey } from '../values/compare.js';
 
 /** The id of a null key part, or of a probed value the build side does not have. */

@@ -440,7 +440,8 @@ function sortDef(direction: 1 | -1) {
     let arrays = 0;
     while (arrays < args.length && args[arrays]!.type === 'dynamic') arrays++;
     if (arrays === 0) return failure(`${name}(): the first argument must be a dynamic array`, 0);
-    if (args.length > arrays + 1) return failure(`${name}(): expected arrays, then an optional nulls_last`, arrays);
+    if (args.length > arrays + 1)
+      return failure(`${name}(): expected arrays, then an optional nulls_last`, arrays);
     const xs = args.slice(0, arrays).map((_, i) => dyn(args, i));
     const nullsLast = arrays < args.length ? asBool(args[arrays]!.type) : () => true;
     return bound('dynamic', (a) => {
