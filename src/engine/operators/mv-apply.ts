@@ -39,7 +39,10 @@ export function runMvApply(op: MvApplyOp, input: Relation, env: OpEnv): Relation
       const result = env.ctx.evalTabular(op.subquery, scope);
       if (subColumns === null) {
         subColumns = result.columns;
-        outColumns = outputColumns(kept.map((k) => k.c), subColumns);
+        outColumns = outputColumns(
+          kept.map((k) => k.c),
+          subColumns,
+        );
       } else if (
         result.columns.length !== subColumns.length ||
         result.columns.some((c, i) => c.name !== subColumns![i]!.name || c.type !== subColumns![i]!.type)
