@@ -19,6 +19,7 @@
  * one column per (step, column) of the state, then evaluated per row over one-row batches.
  */
 import type { Expr, ScanOp } from '../../plan/plan.js';
+import { mapScalarChildren } from '../../plan/map-children.js';
 import type { ColumnSchema, ScalarValue } from '../../types/scalar.js';
 import { errorCodes, KqlRuntimeError } from '../errors.js';
 import { columnIndex, relationOf, singleBatch, type Relation } from '../exec/relation.js';
@@ -46,25 +47,9 @@ function resolveStateRefs(expr: Expr, steps: ReadonlySet<string>): Expr {
           type: null,
           span: expr.span,
         };
-      return { ...expr, target: go(expr.target) };
-    case 'call':
-      return {
-        ...expr,
-        args: expr.args.map(go),
-        namedArgs: Object.fromEntries(Object.entries(expr.namedArgs).map(([k, v]) => [k, go(v)])),
-      };
-    case 'binary':
-      return { ...expr, left: go(expr.left), right: go(expr.right) };
-    case 'unary':
-      return { ...expr, operand: go(expr.operand) };
-    case 'list':
-      return { ...expr, left: go(expr.left), items: expr.items.map(go) };
-    case 'between':
-      return { ...expr, left: go(expr.left), low: go(expr.low), high: go(expr.high) };
-    case 'index':
-      return { ...expr, target: go(expr.target), index: go(expr.index) };
+      return mapScalarChildren(expr, go);
     default:
-      return expr;
+      return mapScalarChildren(expr, go);
   }
 }
 

@@ -15,6 +15,7 @@
  * is true, so deciding a part early keeps exactly the same matches.
  */
 import type { Binary, Call, Expr, NameRef } from '../../../plan/plan.js';
+import { mapScalarChildren } from '../../../plan/map-children.js';
 import { visitScalar } from '../common.js';
 import type { GraphValue } from './graph-value.js';
 import type { PatternModel } from './pattern.js';
@@ -145,21 +146,9 @@ function perEdge(expr: Expr, path: string): Expr {
         };
         return bare;
       }
-      return { ...expr, target: go(expr.target) };
-    case 'call':
-      return { ...expr, args: expr.args.map(go) };
-    case 'binary':
-      return { ...expr, left: go(expr.left), right: go(expr.right) };
-    case 'unary':
-      return { ...expr, operand: go(expr.operand) };
-    case 'list':
-      return { ...expr, left: go(expr.left), items: expr.items.map(go) };
-    case 'between':
-      return { ...expr, left: go(expr.left), low: go(expr.low), high: go(expr.high) };
-    case 'index':
-      return { ...expr, target: go(expr.target), index: go(expr.index) };
+      return mapScalarChildren(expr, go);
     default:
-      return expr;
+      return mapScalarChildren(expr, go);
   }
 }
 

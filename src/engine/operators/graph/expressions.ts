@@ -15,6 +15,7 @@
  *   node-id.md, labels-graph-function.md). A graph from make-graph has no labels: labels() is [].
  */
 import type { Call, Expr, NameRef, Span } from '../../../plan/plan.js';
+import { mapScalarChildren } from '../../../plan/map-children.js';
 import type { ColumnSchema, ScalarType } from '../../../types/scalar.js';
 import { errorCodes, KqlRuntimeError } from '../../errors.js';
 import { compileScalar } from '../../expr/compile.js';
@@ -82,29 +83,13 @@ export class GraphExpressions {
         return this.name(expr, frame, derived);
       case 'member': {
         const variable = expr.target.kind === 'name' ? this.variable(expr.target, frame) : null;
-        if (variable === null) return { ...expr, target: go(expr.target) };
+        if (variable === null) return mapScalarChildren(expr, go);
         return this.property(variable.name, variable.binding, expr.name, expr.span, frame, derived);
       }
       case 'call':
-        return (
-          this.call(expr, frame, derived) ?? {
-            ...expr,
-            args: expr.args.map(go),
-            namedArgs: Object.fromEntries(Object.entries(expr.namedArgs).map(([k, v]) => [k, go(v)])),
-          }
-        );
-      case 'binary':
-        return { ...expr, left: go(expr.left), right: go(expr.right) };
-      case 'unary':
-        return { ...expr, operand: go(expr.operand) };
-      case 'list':
-        return { ...expr, left: go(expr.left), items: expr.items.map(go) };
-      case 'between':
-        return { ...expr, left: go(expr.left), low: go(expr.low), high: go(expr.high) };
-      case 'index':
-        return { ...expr, target: go(expr.target), index: go(expr.index) };
+        return this.call(expr, frame, derived) ?? mapScalarChildren(expr, go);
       default:
-        return expr;
+        return mapScalarChildren(expr, go);
     }
   }
 
