@@ -13,7 +13,7 @@ export const targetDescriptions: Readonly<Record<string, { input: string; tried:
   regex: {
     input: 'regular expressions (`matches regex`, `extract`, ...)',
     tried:
-      '`(a+)+$`, `(a|aa)+$`, `(.*a){20}`, nested quantifiers and random patterns over 1,000–100,000-character subjects',
+      '`(a+)+$`, `(a\\|aa)+$`, `(.*a){20}`, nested quantifiers and random patterns over 1,000–100,000-character subjects',
   },
   kql: {
     input: 'KQL (front end and engine)',
