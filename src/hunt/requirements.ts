@@ -9,32 +9,46 @@ import { walkPlan } from '../plan/walk.js';
 export interface RuleRequirements {
   /** Database tables read (not `let` variables), in first-use order. */
   readonly tables: readonly string[];
+  /** Tables the binder could not resolve but let pass (`union isfuzzy=true`). */
+  readonly unresolvedTables: readonly string[];
   /** EventIDs compared with `==`/`in` (or named by an `Activity` string), sorted; empty if none. */
   readonly eventIds: readonly number[];
 }
 
 export function ruleRequirements(plan: QueryPlan): RuleRequirements {
+  // `let ids = dynamic([4624, 4625]);` then `EventID in (ids)`: the list is the let's literal.
+  const literals = new Map<string, Expr>();
+  for (const st of plan.statements) {
+    if (st.kind === 'let' && st.value.kind === 'scalar' && st.value.expr.kind === 'literal') {
+      literals.set(st.name, st.value.expr);
+    }
+  }
+  const resolve = (e: Expr): Expr => (e.kind === 'name' && literals.get(e.name)) || e;
   const tables: string[] = [];
+  const unresolvedTables: string[] = [];
   const eventIds = new Set<number>();
   walkPlan(plan, (node) => {
     switch (node.kind) {
       case 'table':
         if (node.resolvedAs === 'table' && !tables.includes(node.name)) tables.push(node.name);
+        if (node.resolvedAs === 'unknown' && !unresolvedTables.includes(node.name))
+          unresolvedTables.push(node.name);
         return;
       case 'binary':
         if (node.op === '==' || node.op === '=~') {
-          collectComparison(node.left, [node.right], eventIds);
-          collectComparison(node.right, [node.left], eventIds);
+          collectComparison(node.left, [resolve(node.right)], eventIds);
+          collectComparison(node.right, [resolve(node.left)], eventIds);
         }
         return;
       case 'list':
-        if (node.op === 'in' || node.op === 'in~') collectComparison(node.left, node.items, eventIds);
+        if (node.op === 'in' || node.op === 'in~')
+          collectComparison(node.left, node.items.map(resolve), eventIds);
         return;
       default:
         return;
     }
   });
-  return { tables, eventIds: [...eventIds].sort((a, b) => a - b) };
+  return { tables, unresolvedTables, eventIds: [...eventIds].sort((a, b) => a - b) };
 }
 
 function collectComparison(column: Expr, values: readonly Expr[], out: Set<number>): void {

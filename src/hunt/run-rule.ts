@@ -120,6 +120,11 @@ export async function runRule(
       if (err.code === errorCodes.unknownTable) {
         return done({ kind: 'missing-table', tables: [/'([^']+)'/.exec(err.message)?.[1] ?? err.message] });
       }
+      // A column only the absent tables of a fuzzy union would have had (Kusto fails there too).
+      const absent = [...needs.tables, ...needs.unresolvedTables].filter((t) => !data.tables.has(t));
+      if (err.code === errorCodes.unresolvedName && absent.length > 0) {
+        return done({ kind: 'missing-table', tables: absent });
+      }
       return done({ kind: 'error', message: err.message, where });
     }
     return done({
