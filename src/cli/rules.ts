@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { loadRules, type SentinelRule } from '../rules/index.js';
+import { loadRules, severityLabel, type SentinelRule } from '../rules/index.js';
 import { compileQuery, formatDiagnostic } from '../frontend/index.js';
 import { attackTactic, technique, attackAttribution } from '../knowledge/attack.js';
 import { auditSubcategory } from '../knowledge/audit-policy.js';
@@ -79,11 +79,7 @@ export async function rulePage(rule: SentinelRule): Promise<string> {
   const h = (title: string) => lines.push('', title, '─'.repeat(title.length));
   lines.push(rule.name.trim(), '═'.repeat(rule.name.trim().length));
   lines.push(
-    [
-      rule.severity ?? 'no severity',
-      rule.kind ? `analytic rule (${rule.kind})` : 'hunting query',
-      rule.id ?? '',
-    ]
+    [severityLabel(rule), rule.kind ? `analytic rule (${rule.kind})` : 'hunting query', rule.id ?? '']
       .filter(Boolean)
       .join(' · '),
   );

@@ -4,6 +4,7 @@
  * missing table, unsupported KQL (named), an error at a position, or events the logs lack
  * (with the audit subcategory that produces them).
  */
+import { severityLabel } from '../rules/index.js';
 import type { LoadedLogs } from '../hunt/load-logs.js';
 import { didNotRun, type RuleOutcome } from '../hunt/run-rule.js';
 import { auditSubcategory } from '../knowledge/audit-policy.js';
@@ -42,7 +43,7 @@ export function writeSummary(out: NodeJS.WritableStream, s: HuntSummary): void {
   const total = withFindings.reduce((n, o) => n + o.findings.length, 0);
   const bySeverity = new Map<string, number>();
   for (const o of withFindings) {
-    const sev = (o.rule.severity ?? 'no severity').toLowerCase();
+    const sev = severityLabel(o.rule).toLowerCase();
     bySeverity.set(sev, (bySeverity.get(sev) ?? 0) + o.findings.length);
   }
   const sevText = [...bySeverity].map(([k, v]) => `${k} ${v}`).join(', ');
@@ -50,9 +51,7 @@ export function writeSummary(out: NodeJS.WritableStream, s: HuntSummary): void {
     `findings ${total}${total > 0 ? ` (${sevText}) from ${withFindings.length} rule${withFindings.length === 1 ? '' : 's'}` : ''}`,
   );
   for (const o of withFindings) {
-    w(
-      `  ${String(o.findings.length).padStart(5)}  ${o.rule.name.trim()}  [${o.rule.severity ?? 'no severity'}]`,
-    );
+    w(`  ${String(o.findings.length).padStart(5)}  ${o.rule.name.trim()}  [${severityLabel(o.rule)}]`);
   }
 
   const ran = outcomes.filter((o) => !didNotRun(o.status));

@@ -49,3 +49,11 @@ export interface SentinelRule {
 export type RuleLoadResult =
   | { readonly ok: true; readonly file: string; readonly rule: SentinelRule }
   | { readonly ok: false; readonly file: string; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * How a rule's severity is shown: Sentinel hunting queries have none, so they show as
+ * `hunting`; an analytic rule without one shows `no severity`.
+ */
+export function severityLabel(rule: Pick<SentinelRule, 'severity' | 'kind'>): string {
+  return rule.severity ?? (rule.kind ? 'no severity' : 'hunting');
+}

@@ -78,7 +78,7 @@ test('formats: csv, json, table, and --output to a file', () => {
   const table = kqlhunt('hunt', '--format', 'table', '-q');
   assert.match(
     table.stdout,
-    /■ Users Opening and Reading the Local Device Identity Key {2}\(no severity, Credential Access, T1552\)/,
+    /■ Users Opening and Reading the Local Device Identity Key {2}\(hunting, Credential Access, T1552\)/,
   );
   assert.match(table.stdout, /SubjectUserName +l\.brandt/);
 

@@ -3,6 +3,7 @@
  * lines / JSON / CSV for machines. Each finding carries the rule's id, name, severity, tactics,
  * techniques and entities beside the result row.
  */
+import { severityLabel } from '../../rules/index.js';
 import type { RuleOutcome, Finding } from '../../hunt/run-rule.js';
 import { textCell } from './cells.js';
 import { csvLine } from './csv.js';
@@ -59,7 +60,7 @@ export class FindingsWriter {
         break;
       case 'table': {
         const f0 = findings[0]!;
-        const meta = [rule.severity ?? 'no severity', ...rule.tactics, ...rule.relevantTechniques].join(', ');
+        const meta = [severityLabel(rule), ...rule.tactics, ...rule.relevantTechniques].join(', ');
         this.out.write(
           `\n■ ${rule.name.trim()}  (${meta})\n  ${findings.length} finding${findings.length === 1 ? '' : 's'} · ${rule.id ?? rule.file}\n\n`,
         );
