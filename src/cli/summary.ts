@@ -64,6 +64,8 @@ export function writeSummary(out: NodeJS.WritableStream, s: HuntSummary): void {
   );
   for (const e of s.ruleErrors) w(`  rule file error  ${e}`);
 
+  for (const o of outcomes)
+    for (const warning of o.warnings) w(`  warning          ${warning}  (${o.rule.name.trim()})`);
   const missing = new Map<string, number>();
   const noEvents = new Map<string, string[]>();
   for (const o of notRun) {

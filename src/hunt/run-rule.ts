@@ -49,6 +49,8 @@ export interface RuleOutcome {
   readonly status: RuleStatus;
   readonly findings: readonly Finding[];
   readonly elapsedMs: number;
+  /** Engine warnings (e.g. a column the data never produced, reached by no row), with positions. */
+  readonly warnings: readonly string[];
 }
 
 /** Statuses under which a rule did not run at all. */
@@ -64,11 +66,13 @@ export async function runRule(
   limits: Partial<EngineLimits> = {},
 ): Promise<RuleOutcome> {
   const started = performance.now();
+  const warnings: string[] = [];
   const done = (status: RuleStatus, findings: Finding[] = []): RuleOutcome => ({
     rule,
     status,
     findings,
     elapsedMs: performance.now() - started,
+    warnings,
   });
 
   const end = window.to ?? newestEvent(data);
@@ -107,6 +111,9 @@ export async function runRule(
   try {
     const result = await executeQuery(compiled.plan, { tables, now: end ?? undefined, signal, limits });
     rows = result.rows;
+    for (const w of result.warnings ?? []) {
+      warnings.push(`${w.span ? describeSpan(rule, w.span.start) : rule.file}  ${w.code}  ${w.message}`);
+    }
     columns = result.columns;
   } catch (err) {
     if (err instanceof KqlRuntimeError) {

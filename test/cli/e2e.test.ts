@@ -215,3 +215,20 @@ test('query limits come from flags, and going over one is a clear error', () => 
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--timeout must be a positive number, got 'soon'/);
 });
+
+test(
+  'the seed rule over the 2019 msticpy export: no finding, and a warning at ClientProcessId',
+  { skip: skipWithoutShared },
+  () => {
+    const r = kqlhunt(
+      'hunt',
+      sharedPath('sentinel', 'sample-data', 'msticpy', 'SecurityEvent.all_events_25rows_226cols.json'),
+    );
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(findings(r.stdout).length, 0);
+    assert.match(
+      r.stderr,
+      /warning {10}.*UsersOpenReadDeviceIdentityKey\.yaml:\d+:\d+ {2}KR001 {2}Failed to resolve scalar expression named 'ClientProcessId'/,
+    );
+  },
+);
