@@ -232,3 +232,19 @@ test(
     );
   },
 );
+
+test('a reader that stops early (| head) ends kqlhunt quietly', () => {
+  const r = spawnSync(
+    'sh',
+    [
+      '-c',
+      `"${process.execPath}" "${cli}" dump "${join(projectRoot, 'demo', 'Security.evtx')}" --format xml | head -c 100`,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 60_000,
+    },
+  );
+  assert.equal(r.stdout.length, 100);
+  assert.doesNotMatch(r.stderr, /EPIPE|Unhandled/);
+});
