@@ -107,6 +107,7 @@ export type TabularExpr =
   | PrintSource
   | RangeSource
   | UnionSource
+  | SearchSource
   | TabularCall
   | TabularUnsupported;
 
@@ -343,6 +344,47 @@ export interface UnionOptions {
   readonly isFuzzy: boolean;
 }
 
+/**
+ * `search [kind=...] [in (T, ...)] predicate` as a query source: the tables named (wildcards
+ * allowed, as in `union`), or every table when `tables` is null, unioned (kind=outer) with a
+ * first column `$table` naming each row's table, then filtered by the predicate.
+ */
+export interface SearchSource {
+  readonly kind: 'search';
+  readonly caseSensitive: boolean;
+  readonly tables: readonly Expr[] | null;
+  readonly predicate: SearchPredicate;
+  readonly span: Span;
+}
+
+/** How a search term is matched, from the place of its `*` wildcards (search-operator.md). */
+export type SearchMatch = 'has' | 'hasprefix' | 'hassuffix' | 'contains' | 'regex';
+
+/**
+ * A search predicate. `term` is a string literal tested against one column (`Col:"x"`) or every
+ * column (`"x"`); `needle` is the term without its leading and trailing wildcards (for `regex`,
+ * a term with a `*` inside, the whole term: `Lab*PC` means `\bLab.*PC\b`).
+ * `all` is `search *`. Any other boolean expression (`Col == "x"`, `x > 1`) is `expr`,
+ * evaluated as `where` would.
+ */
+export type SearchPredicate =
+  | {
+      readonly kind: 'term';
+      readonly column: string | null;
+      readonly match: SearchMatch;
+      readonly needle: string;
+      readonly span: Span;
+    }
+  | { readonly kind: 'all'; readonly span: Span }
+  | {
+      readonly kind: 'and' | 'or';
+      readonly left: SearchPredicate;
+      readonly right: SearchPredicate;
+      readonly span: Span;
+    }
+  | { readonly kind: 'not'; readonly operand: SearchPredicate; readonly span: Span }
+  | { readonly kind: 'expr'; readonly expr: Expr; readonly span: Span };
+
 /** A call yielding a table: a user tabular function, `materialize(T)`, `view`... */
 export interface TabularCall {
   readonly kind: 'tabularCall';
@@ -379,6 +421,7 @@ export type Operator =
   | JoinOp
   | LookupOp
   | UnionOp
+  | SearchOp
   | AsOp
   | SerializeOp
   | GetSchemaOp
@@ -537,6 +580,15 @@ export interface UnionOp extends OperatorBase {
   readonly options: UnionOptions;
   /** The tables after the piped input. */
   readonly inputs: readonly Expr[];
+}
+
+/** `T | search ...`: filters the input; the output gains a first column `$table`. */
+export interface SearchOp extends OperatorBase {
+  readonly kind: 'search';
+  readonly caseSensitive: boolean;
+  readonly predicate: SearchPredicate;
+  /** For `$table`: the table the pipeline starts from, when it starts from one. */
+  readonly tableName: string | null;
 }
 
 export interface AsOp extends OperatorBase {

@@ -3,7 +3,7 @@
  * in source order. Analyses that only need to find things (tables a rule reads, EventIDs it
  * filters on) use it instead of each writing their own traversal.
  */
-import type { Expr, Operator, QueryPlan, Statement } from './plan.js';
+import type { Expr, Operator, QueryPlan, SearchPredicate, Statement } from './plan.js';
 
 export type PlanNode = Expr | Operator;
 
@@ -86,6 +86,9 @@ export function walkExpr(e: Expr, visit: (node: PlanNode) => void): void {
     case 'union':
       e.inputs.forEach(go);
       return;
+    case 'search':
+      e.tables?.forEach(go);
+      return walkSearchPredicate(e.predicate, visit);
     case 'tabularCall':
       e.args.forEach(go);
       return;
@@ -151,6 +154,8 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
       return go(op.right);
     case 'union':
       return op.inputs.forEach(go);
+    case 'search':
+      return walkSearchPredicate(op.predicate, visit);
     case 'parse':
     case 'parse-where':
     case 'parse-kv':
@@ -195,5 +200,22 @@ export function walkOperator(op: Operator, visit: (node: PlanNode) => void): voi
     case 'render':
     case 'unsupported':
       return;
+  }
+}
+
+/** The scalar expressions inside a search predicate (its terms are not plan nodes). */
+function walkSearchPredicate(p: SearchPredicate, visit: (node: PlanNode) => void): void {
+  switch (p.kind) {
+    case 'term':
+    case 'all':
+      return;
+    case 'and':
+    case 'or':
+      walkSearchPredicate(p.left, visit);
+      return walkSearchPredicate(p.right, visit);
+    case 'not':
+      return walkSearchPredicate(p.operand, visit);
+    case 'expr':
+      return walkExpr(p.expr, visit);
   }
 }

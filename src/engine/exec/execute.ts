@@ -11,6 +11,7 @@ import type {
   Pipeline,
   PrintSource,
   RangeSource,
+  SearchSource,
   Span,
   Statement,
   TableRef,
@@ -43,6 +44,7 @@ import { runScan } from '../operators/scan.js';
 import { runSummarize } from '../operators/summarize.js';
 import { runTopNested } from '../operators/top-nested.js';
 import { runMakeSeries } from '../operators/make-series.js';
+import { runSearchOp, runSearchSource } from '../operators/search.js';
 import { unionRelations, type UnionInput } from '../operators/union.js';
 import { runWhere } from '../operators/where.js';
 import { runEvaluate } from '../plugins/evaluate.js';
@@ -75,6 +77,7 @@ const handlers: { [K in OperatorKind]: Handler<K> } = {
   take: runTake,
   join: runJoin,
   lookup: runLookup,
+  search: runSearchOp,
   union: (op, input, env) =>
     unionRelations(
       [
@@ -139,6 +142,8 @@ export function evalTabular(expr: Expr, scope: Scope, ctx: ExecContext): Relatio
       return runRange(expr, env);
     case 'union':
       return runUnionSource(expr, env);
+    case 'search':
+      return runSearchSource(expr, searchedTables(expr, env), env);
     case 'tabularCall':
       return callTabularFunction(expr, env, null);
     case 'call':
@@ -241,6 +246,14 @@ function resolveTable(ref: TableRef, env: OpEnv, fuzzy = false): Relation {
 }
 
 class FuzzyMiss extends Error {}
+
+/** The tables a `search` source reads: those it names, or every table in scope. */
+function searchedTables(expr: SearchSource, env: OpEnv): UnionInput[] {
+  if (expr.tables !== null) return unionInputs(expr.tables, false, env, expr.span, 0);
+  return [...env.ctx.tables]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, t]) => ({ name, relation: relationFromTable(t) }));
+}
 
 function unionInputs(
   inputs: readonly Expr[],

@@ -53,6 +53,7 @@ const tabularKinds = new Set([
   'print',
   'range',
   'union',
+  'search',
   'tabularCall',
   'tabularUnsupported',
 ]);

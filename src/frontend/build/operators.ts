@@ -24,6 +24,7 @@ import { parameterValue } from './params.js';
 import { parseKvOperator, parseOperator, parseWhereOperator } from './parsing.js';
 import { partitionOperator } from './partition.js';
 import { scanOperator } from './scan.js';
+import { searchOperator } from './search.js';
 import { makeSeriesOperator, topNestedOperator } from './series.js';
 import { unsupportedScalar } from './scalars.js';
 
@@ -232,7 +233,6 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   GraphWhereNodesOperator: 'graph-where-nodes',
   GraphWhereEdgesOperator: 'graph-where-edges',
   FindOperator: 'find',
-  SearchOperator: 'search',
   BadQueryOperator: 'unparsable operator',
 };
 
@@ -259,6 +259,7 @@ const BUILDERS: Readonly<Record<string, OperatorBuilder>> = {
   JoinOperator: joinOperator,
   LookupOperator: lookupOperator,
   UnionOperator: unionOperator,
+  SearchOperator: searchOperator,
   ParseOperator: parseOperator,
   ParseWhereOperator: parseWhereOperator,
   ParseKvOperator: parseKvOperator,

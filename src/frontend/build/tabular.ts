@@ -12,6 +12,7 @@ import { buildExpr } from './expressions.js';
 import { buildOperator } from './operators.js';
 import { operatorParameters, parameter } from './params.js';
 import { buildArguments, declaredType } from './scalars.js';
+import { searchSource } from './search.js';
 
 export function unsupportedTabular(what: string, node: SyntaxNode, ctx: BuildContext): TabularUnsupported {
   return { kind: 'tabularUnsupported', what, span: ctx.noteUnsupported(what, node) };
@@ -54,6 +55,12 @@ function pipeline(node: SyntaxNode, ctx: BuildContext): Expr {
     source = buildExpr(cur, ctx, 'tabular');
   }
   const operators: Operator[] = operatorNodes.map((op) => buildOperator(op, ctx));
+  // `T | search` names its rows' table in `$table`: the table the pipeline starts from.
+  const sourceTable = source.kind === 'table' ? source.name : null;
+  for (let i = 0; i < operators.length; i++) {
+    const op = operators[i]!;
+    if (op.kind === 'search') operators[i] = { ...op, tableName: sourceTable };
+  }
   return { kind: 'pipeline', source, operators, span: ctx.span(node) };
 }
 
@@ -225,7 +232,7 @@ const BUILDERS: Readonly<Record<string, TabularBuilder>> = {
   InlineExternalTableExpression: (node, ctx) => unsupportedTabular('external table', node, ctx),
   ContextualDataTableExpression: (node, ctx) => unsupportedTabular('contextual datatable', node, ctx),
   FindOperator: (node, ctx) => unsupportedTabular('find', node, ctx),
-  SearchOperator: (node, ctx) => unsupportedTabular('search', node, ctx),
+  SearchOperator: searchSource,
   ToTableExpression: (node, ctx) => unsupportedTabular('totable()', node, ctx),
   DataScopeExpression: (node, ctx) => unsupportedTabular('datascope', node, ctx),
   // cluster('c').database('d').T, database('d').T, a pattern's App('a').Data
