@@ -111,6 +111,8 @@ export async function huntCommand(args: string[]): Promise<number> {
     progress.finish();
     for (const p of problems) err.write(`kqlhunt: ${p}\n`);
     err.write(`kqlhunt hunt: no logs could be read from ${logPaths.join(', ')}\n`);
+    if (positionals.length === 0)
+      err.write('kqlhunt hunt: the demo log is made at install: run npm run demo:generate\n');
     return EXIT_ERROR;
   }
 

@@ -1,8 +1,10 @@
-// The committed demo log (demo/Security.evtx): it regenerates byte for byte from its script, stays
-// commit-sized, and holds the scenarios demo/README.md promises, read back with our own reader.
+// The demo log (demo/Security.evtx, written by `npm ci`'s prepare step): the generator's bytes
+// match the reviewed fingerprint committed beside it (demo/Security.evtx.sha256), regenerate
+// byte for byte, stay small, and hold the scenarios demo/README.md promises.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,12 +34,16 @@ const field = (ev: EvtxEvent, name: string): string => ev.data.find((d) => d.nam
 const ofId = (events: EvtxEvent[], id: number): EvtxEvent[] => events.filter((e) => e.system.eventId === id);
 const time = (ev: EvtxEvent): bigint => ev.system.timeCreated!;
 
-test('the committed demo log is what the generator makes, byte for byte', () => {
-  assert.ok(existsSync(demoLogPath), `${demoLogPath} is missing: run node dist/scripts/demo/generate.js`);
-  assert.ok(
-    Buffer.from(encodeEvtx(buildDemoEvents())).equals(readFileSync(demoLogPath)),
-    'regenerate demo/Security.evtx',
+test('the generator makes the reviewed demo log: its fingerprint, and the file on disk', () => {
+  const bytes = Buffer.from(encodeEvtx(buildDemoEvents()));
+  const reviewed = readFileSync(`${demoLogPath}.sha256`, 'utf8').trim();
+  assert.equal(
+    createHash('sha256').update(bytes).digest('hex'),
+    reviewed,
+    'the demo log changed: review it, then update demo/Security.evtx.sha256',
   );
+  assert.ok(existsSync(demoLogPath), `${demoLogPath} is missing: run npm run demo:generate`);
+  assert.ok(bytes.equals(readFileSync(demoLogPath)), 'regenerate demo/Security.evtx (npm run demo:generate)');
 });
 
 test('the generator script writes the same bytes when run as a process', () => {
