@@ -3,10 +3,9 @@
  * ipv4_is_in_any_range, ipv4_is_match, ipv4_compare, has_ipv4, has_ipv4_prefix, has_any_ipv4,
  * has_any_ipv4_prefix. Addresses are 32-bit numbers; a CIDR suffix (`/24`) masks them.
  */
-import type { DynamicValue, ScalarValue } from '../../../types/scalar.js';
-import { dynamicToString } from '../../values/convert.js';
-import { asDynamic, asIndex, asString, bound } from '../bound.js';
+import { asIndex, asString, bound } from '../bound.js';
 import { type FunctionTable, def } from './registry.js';
+import { argumentTexts, rangeFunctions } from './address-ranges.js';
 
 /** A dotted-quad address as a number; null when invalid. */
 export function parseIpv4Address(text: string): number | null {
@@ -48,6 +47,8 @@ function inRange(ip: { address: number; bits: number }, range: { address: number
   return mask(ip.address, range.bits) === range.address && ip.bits >= range.bits;
 }
 
+const ipv4Ranges = rangeFunctions(parseIpv4Cidr, inRange);
+
 /** The valid IPv4 addresses written in a text, delimited by characters other than letters, digits and dots. */
 export function ipv4AddressesIn(text: string): string[] {
   const out: string[] = [];
@@ -77,25 +78,12 @@ function isValidPrefix(p: string): boolean {
   );
 }
 
-function listOf(
-  values: readonly ScalarValue[],
-  types: readonly import('../../../types/scalar.js').ScalarType[],
-): string[] {
-  const out: string[] = [];
-  values.forEach((v, i) => {
-    const d = asDynamic(types[i]!)(v);
-    if (Array.isArray(d)) for (const e of d as DynamicValue[]) out.push(dynamicToString(e));
-    else if (d !== null) out.push(dynamicToString(d));
-  });
-  return out;
-}
-
 function hasIpv4Def(prefix: boolean, many: boolean) {
   return def(2, many ? 64 : 2, (args) => {
     const source = asString(args[0]!.type);
     const types = args.slice(1).map((a) => a.type);
     return bound('bool', (a) => {
-      const wanted = listOf(a.slice(1), types).filter((w) =>
+      const wanted = argumentTexts(a.slice(1), types).filter((w) =>
         prefix ? isValidPrefix(w) : parseIpv4Address(w) !== null,
       );
       if (wanted.length === 0) return false;
@@ -146,26 +134,8 @@ export const ipv4Functions: FunctionTable = {
       return ip === null ? null : PRIVATE_RANGES.some((r) => inRange(ip, r));
     });
   }),
-  ipv4_is_in_range: def(2, 2, (args) => {
-    const s = asString(args[0]!.type);
-    const r = asString(args[1]!.type);
-    return bound('bool', (a) => {
-      const ip = parseIpv4Cidr(s(a[0]!));
-      const range = parseIpv4Cidr(r(a[1]!));
-      return ip === null || range === null ? null : inRange(ip, range);
-    });
-  }),
-  ipv4_is_in_any_range: def(2, 64, (args) => {
-    const s = asString(args[0]!.type);
-    const types = args.slice(1).map((x) => x.type);
-    return bound('bool', (a) => {
-      const ip = parseIpv4Cidr(s(a[0]!));
-      if (ip === null) return null;
-      const ranges = listOf(a.slice(1), types).map(parseIpv4Cidr);
-      if (ranges.some((x) => x === null)) return null;
-      return ranges.some((range) => inRange(ip, range!));
-    });
-  }),
+  ipv4_is_in_range: ipv4Ranges.inRange,
+  ipv4_is_in_any_range: ipv4Ranges.inAnyRange,
   ipv4_is_match: def(2, 3, (args) => {
     const x = asString(args[0]!.type);
     const y = asString(args[1]!.type);

@@ -7,12 +7,12 @@
  * parse-ipv6-mask-function.md, an IPv6 text ending in dotted IPv4 (`::192.168.255.255`) is read the
  * same way: as IPv4, mapped, with an IPv4-sized suffix.
  */
-import type { DynamicValue, ScalarType, ScalarValue } from '../../../types/scalar.js';
-import { dynamicToString } from '../../values/convert.js';
+import type { ScalarValue } from '../../../types/scalar.js';
 import type { ArgInfo } from '../api.js';
-import { type Adapter, asDynamic, asIndex, asString, bound } from '../bound.js';
+import { type Adapter, asIndex, asString, bound } from '../bound.js';
 import { parseIpv4Address } from './ipv4.js';
 import { type FunctionTable, def } from './registry.js';
+import { rangeFunctions } from './address-ranges.js';
 
 export interface Ipv6Network {
   /** The address, already masked to `bits`. */
@@ -135,17 +135,9 @@ function inRange(ip: Ipv6Network, range: Ipv6Network): boolean {
   return ip.bits >= range.bits && maskIpv6(ip.address, range.bits) === range.address;
 }
 
-/** The range texts of the arguments after the first: strings, or dynamic arrays of strings. */
-function rangeTexts(values: readonly ScalarValue[], types: readonly ScalarType[]): string[] {
-  const out: string[] = [];
-  values.forEach((v, i) => {
-    const d = asDynamic(types[i]!)(v);
-    if (Array.isArray(d)) for (const e of d as DynamicValue[]) out.push(dynamicToString(e));
-    else if (d !== null) out.push(dynamicToString(d));
-  });
-  return out;
-}
+const ipv6Ranges = rangeFunctions(parseIpv6Network, inRange);
 
+/** The range texts of the arguments after the first: strings, or dynamic arrays of strings. */
 function comparison<T>(result: 'int' | 'bool', f: (order: number) => T) {
   return def(2, 3, (args) => {
     const x = asString(args[0]!.type);
@@ -181,24 +173,6 @@ export const ipv6Functions: FunctionTable = {
   }),
   ipv6_compare: comparison('int', (order) => order),
   ipv6_is_match: comparison('bool', (order) => order === 0),
-  ipv6_is_in_range: def(2, 2, (args) => {
-    const x = asString(args[0]!.type);
-    const r = asString(args[1]!.type);
-    return bound('bool', (a) => {
-      const ip = parseIpv6Network(x(a[0]!));
-      const range = parseIpv6Network(r(a[1]!));
-      return ip === null || range === null ? null : inRange(ip, range);
-    });
-  }),
-  ipv6_is_in_any_range: def(2, 64, (args) => {
-    const x = asString(args[0]!.type);
-    const types = args.slice(1).map((arg) => arg.type);
-    return bound('bool', (a) => {
-      const ip = parseIpv6Network(x(a[0]!));
-      if (ip === null) return null;
-      const ranges = rangeTexts(a.slice(1), types).map(parseIpv6Network);
-      if (ranges.some((range) => range === null)) return null;
-      return ranges.some((range) => inRange(ip, range!));
-    });
-  }),
+  ipv6_is_in_range: ipv6Ranges.inRange,
+  ipv6_is_in_any_range: ipv6Ranges.inAnyRange,
 };
