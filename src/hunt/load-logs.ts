@@ -64,6 +64,7 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
   let failedFiles = 0;
   /** Files in the given folders that are not logs (READMEs, notes): not read, not an error. */
   const skipped: string[] = [];
+  let skippedBytes = 0;
   const progress = () =>
     options.onProgress?.({ filesDone, filesTotal: inputs.length, bytesDone, bytesTotal, events });
 
@@ -97,6 +98,7 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
         });
       } else if (input.format === 'unknown') {
         skipped.push(input.path);
+        skippedBytes += input.size;
       } else {
         const batches = readLogFile(input.path, input.format, {
           knownTables: builtinTables,
@@ -133,7 +135,7 @@ export async function loadLogs(paths: readonly string[], options: LoadOptions = 
     extraSchemas: [...other.values()].map((o) => o.schema),
     files: inputs.length - skipped.length,
     skipped,
-    bytes: bytesTotal,
+    bytes: bytesTotal - skippedBytes,
     events,
     failedFiles,
     problems,
